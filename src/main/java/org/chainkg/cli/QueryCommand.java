@@ -1,0 +1,101 @@
+package org.chainkg.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.chainkg.query.NamedQueries;
+import org.chainkg.query.NamedQuery;
+import org.chainkg.query.QueryRunner;
+import org.chainkg.query.ResultFormat;
+import org.chainkg.store.ChainStore;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code chainkg query NAME [--param k=v]... [--format table|csv|tsv|json]} runs a named query;
+ * {@code chainkg query --sparql 'SELECT ...'} runs ad-hoc SPARQL; {@code chainkg query --list} lists the named ones.
+ */
+@Command(name = "query", description = "Run a named query (see --list) or ad-hoc SPARQL; results on stdout.")
+public final class QueryCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Named query (file queries/NAME.rq).")
+        String name;
+
+        @Option(names = "--sparql", paramLabel = "TEXT", description = "Ad-hoc SPARQL SELECT query.")
+        String sparql;
+
+        @Option(names = "--list", description = "List the named queries with their parameters.")
+        boolean list;
+    }
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "Parameter of the named query (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv, tsv or json (SPARQL 1.1 results). Default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Query timeout. Default: ${DEFAULT-VALUE}")
+    long timeoutSeconds;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ResultFormat fmt;
+        try {
+            fmt = ResultFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv or json, not '" + format + "'");
+        }
+        if (what.list) {
+            listQueries();
+            return 0;
+        }
+        Query query;
+        Binding binding = null;
+        NamedQuery named = null;
+        if (what.sparql != null) {
+            if (!params.isEmpty())
+                throw new CommandLine.ParameterException(spec.commandLine(), "--param applies to named queries only");
+            query = QueryFactory.create(what.sparql);
+        } else {
+            named = NamedQueries.get(what.name);
+            query = named.query();
+            binding = named.bind(params);
+        }
+        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+            OutputStream out = new BufferedOutputStream(System.out);
+            new QueryRunner(s.dataset(), timeoutSeconds * 1000).select(query, binding, rows -> fmt.write(rows, out));
+            out.flush();
+        }
+        if (named != null && named.credit() != null && !store.quiet)
+            System.err.println("data: " + named.credit());
+        return 0;
+    }
+
+    private void listQueries() {
+        for (NamedQuery q : NamedQueries.all().values()) {
+            System.out.printf("%s — %s%n", q.name(), q.title());
+            q.parameters().values().forEach(p -> System.out.printf("    --param %s=%s  (%s, default %s) %s%n",
+                p.name(), p.type().toUpperCase(), p.type(), p.defaultValue(), p.description()));
+            System.out.printf("    columns: %s%n", String.join(", ", q.columns()));
+        }
+    }
+}

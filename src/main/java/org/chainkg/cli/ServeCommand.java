@@ -1,0 +1,53 @@
+package org.chainkg.cli;
+
+import java.util.concurrent.Callable;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.chainkg.source.BundledData;
+import org.chainkg.source.SourceFormats;
+import org.chainkg.server.ChainkgServer;
+import org.chainkg.store.ChainStore;
+import org.chainkg.store.SourceLoader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chainkg serve [--db DIR] [--port 3030]}: the SPARQL server on localhost. With no --db and an empty
+ * default store, the bundled data is loaded first.
+ */
+@Command(name = "serve", description = "Serve the store over SPARQL on localhost (dataset /chainkg, UI at /, named queries at /chainkg/q/NAME).")
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Option(names = "--port", defaultValue = "3030", description = "Port (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--allow-update", description = "Accept SPARQL Update and Graph Store Protocol writes.")
+    boolean allowUpdate;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Query timeout. Default: ${DEFAULT-VALUE}")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        ChainStore s = ChainStore.open(store.dbOrDefault());
+        if (!store.dbGiven() && s.isEmpty()) {
+            for (BundledData.BundledSource src : BundledData.all()) {
+                var result = new SourceLoader(s.dataset()).load(SourceFormats.byName(src.format()), src.paths(), null);
+                System.err.printf("loaded bundled %s data into <%s>: %,d triples%n", src.format(), result.graph().getURI(), result.triples());
+                if (result.report().credit() != null) System.err.println("data: " + result.report().credit());
+            }
+        }
+        FusekiServer server = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); s.close(); }));
+        String base = "http://localhost:" + server.getPort();
+        System.err.printf("chainkg serving %s on %s%s (%s)%n", store.dbOrDefault(), base, ChainkgServer.DATASET,
+                          allowUpdate ? "read-write" : "read-only");
+        System.err.printf("  SPARQL:        %s%s/sparql%n  named queries: %s%s/q%n  UI:            %s/%n",
+                          base, ChainkgServer.DATASET, base, ChainkgServer.DATASET, base);
+        server.join();
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.chainkg.query;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.system.Txn;
+
+/** Runs SELECT queries (named or ad hoc) on a dataset in a read transaction, with parameters substituted as terms. */
+public final class QueryRunner {
+    private final DatasetGraph dsg;
+    private final long timeoutMillis;
+
+    public QueryRunner(DatasetGraph dsg, long timeoutMillis) {
+        this.dsg = dsg;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Runs the query and hands the rows to {@code consumer} while the read transaction is open. */
+    public void select(Query query, Binding parameters, Consumer<RowSet> consumer) {
+        if (!query.isSelectType())
+            throw new QueryParameterException("only SELECT queries are supported here (got " + query.queryType() + ")");
+        Txn.executeRead(dsg, () -> {
+            var builder = QueryExec.dataset(dsg).query(query);
+            if (parameters != null && !parameters.isEmpty()) builder = builder.substitution(parameters);
+            if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+            try (QueryExec exec = builder.build()) {
+                consumer.accept(exec.select());
+            }
+        });
+    }
+
+    /** Runs the query and returns all rows, materialised (for tests and small results). */
+    public RowSetRewindable selectAll(Query query, Binding parameters) {
+        RowSetRewindable[] out = new RowSetRewindable[1];
+        select(query, parameters, rs -> out[0] = rs.rewindable());
+        return out[0];
+    }
+
+    public RowSetRewindable run(NamedQuery q, java.util.Map<String, String> params) {
+        return selectAll(q.query(), q.bind(params));
+    }
+}

@@ -1,0 +1,64 @@
+package org.chainkg.rdf;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The IRIs chainkg mints for instances and named graphs, and the standard IRIs it reuses for countries.
+ * <pre>
+ *   Iris.country("NLD")            -> http://publications.europa.eu/resource/authority/country/NLD
+ *   Iris.instance("eto", "chip", "item", "N20") -> https://w3id.org/chainkg/id/eto/chip/item/N20
+ *   Iris.sourceGraph("eto", "chip") -> https://w3id.org/chainkg/graph/eto/chip
+ * </pre>
+ */
+public final class Iris {
+    public static final String BASE = "https://w3id.org/chainkg/";
+    public static final String ID = BASE + "id/";
+    public static final String GRAPH = BASE + "graph/";
+    /** EU Publications Office country authority (ISO 3166-1 alpha-3 based). */
+    public static final String EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/";
+    /** Regions that are not countries (e.g. ETO's "Europe", EUR) get a chainkg IRI. */
+    public static final String REGION = ID + "region/";
+
+    private static final Pattern ALPHA3 = Pattern.compile("[A-Z]{3}");
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._~-]+");
+
+    /** Region codes that appear in sources as providers but are not ISO 3166 countries. */
+    private static final java.util.Set<String> REGIONS = java.util.Set.of("EUR");
+
+    public static boolean isCountryCode(String code) {
+        return code != null && ALPHA3.matcher(code).matches();
+    }
+
+    public static Node country(String alpha3) {
+        if (!isCountryCode(alpha3))
+            throw new IllegalArgumentException("not an ISO 3166-1 alpha-3 code: " + alpha3);
+        return NodeFactory.createURI((REGIONS.contains(alpha3) ? REGION : EU_COUNTRY) + alpha3);
+    }
+
+    public static Node instance(String... segments) {
+        return NodeFactory.createURI(ID + String.join("/", escape(segments)));
+    }
+
+    public static Node sourceGraph(String... segments) {
+        return NodeFactory.createURI(GRAPH + String.join("/", escape(segments)));
+    }
+
+    /** A path segment safe for IRIs: keeps letters, digits and {@code ._~-}, folds the rest to '-'. */
+    public static String slug(String text) {
+        String s = UNSAFE.matcher(text.trim()).replaceAll("-");
+        return s.isEmpty() ? "_" : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String[] escape(String[] segments) {
+        String[] out = new String[segments.length];
+        for (int i = 0; i < segments.length; i++)
+            out[i] = UNSAFE.matcher(segments[i]).replaceAll("-");
+        return out;
+    }
+
+    private Iris() {}
+}

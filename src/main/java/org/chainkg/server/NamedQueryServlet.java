@@ -1,0 +1,121 @@
+package org.chainkg.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.chainkg.query.NamedQueries;
+import org.chainkg.query.NamedQuery;
+import org.chainkg.query.QueryParameterException;
+import org.chainkg.query.QueryRunner;
+import org.chainkg.query.ResultFormat;
+
+/**
+ * {@code GET /chainkg/q/NAME?key=value...} runs a named query with its parameters bound as RDF terms. SPARQL 1.1
+ * JSON results by default; CSV with {@code Accept: text/csv}; TSV with {@code Accept: text/tab-separated-values}.
+ * {@code GET /chainkg/q} lists the named queries (title, question, parameters, columns) as JSON.
+ */
+final class NamedQueryServlet extends HttpServlet {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final transient QueryRunner runner;
+
+    NamedQueryServlet(DatasetGraph dsg, long timeoutMillis) {
+        this.runner = new QueryRunner(dsg, timeoutMillis);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo();
+        String name = path == null ? "" : path.replaceFirst("^/", "");
+        if (name.isEmpty()) {
+            catalogue(resp);
+            return;
+        }
+        NamedQuery q = NamedQueries.all().get(name);
+        if (q == null) {
+            error(resp, 404, "no named query '" + name + "' (see " + req.getContextPath() + ChainkgServer.DATASET + "/q)");
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        req.getParameterMap().forEach((k, v) -> { if (!k.equals("format")) params.put(k, v[v.length - 1]); });
+        Binding binding;
+        try {
+            binding = q.bind(params);
+        } catch (QueryParameterException e) {
+            error(resp, 400, e.getMessage());
+            return;
+        }
+        ResultFormat format = negotiate(req);
+        resp.setStatus(200);
+        resp.setContentType(switch (format) {
+            case CSV -> "text/csv; charset=utf-8";
+            case TSV -> "text/tab-separated-values; charset=utf-8";
+            default -> "application/sparql-results+json; charset=utf-8";
+        });
+        if (q.credit() != null)
+            resp.setHeader("X-Data-Credit", q.credit());
+        try {
+            OutputStream out = resp.getOutputStream();
+            runner.select(q.query(), binding, rows -> format.write(rows, out));
+            out.flush();
+        } catch (QueryCancelledException e) {
+            if (!resp.isCommitted()) error(resp, 503, "the query timed out");
+        }
+    }
+
+    private static ResultFormat negotiate(HttpServletRequest req) {
+        String f = req.getParameter("format");
+        if (f != null) {
+            if (f.equalsIgnoreCase("csv")) return ResultFormat.CSV;
+            if (f.equalsIgnoreCase("tsv")) return ResultFormat.TSV;
+            return ResultFormat.JSON;
+        }
+        String accept = req.getHeader("Accept");
+        if (accept != null) {
+            int csv = accept.indexOf("text/csv");
+            int tsv = accept.indexOf("text/tab-separated-values");
+            int json = Math.max(accept.indexOf("application/sparql-results+json"), accept.indexOf("application/json"));
+            if (csv >= 0 && (json < 0 || csv < json) && (tsv < 0 || csv < tsv)) return ResultFormat.CSV;
+            if (tsv >= 0 && (json < 0 || tsv < json)) return ResultFormat.TSV;
+        }
+        return ResultFormat.JSON;
+    }
+
+    private static void catalogue(HttpServletResponse resp) throws IOException {
+        ArrayNode list = JSON.createArrayNode();
+        for (NamedQuery q : NamedQueries.all().values()) {
+            ObjectNode o = list.addObject();
+            o.put("name", q.name());
+            o.put("title", q.title());
+            o.put("question", q.question());
+            ArrayNode params = o.putArray("parameters");
+            q.parameters().values().forEach(p -> params.addObject().put("name", p.name()).put("type", p.type())
+                .put("default", p.required() ? null : p.defaultValue()).put("description", p.description()));
+            ArrayNode cols = o.putArray("columns");
+            q.columns().forEach(cols::add);
+            if (q.credit() != null) o.put("credit", q.credit());
+        }
+        resp.setStatus(200);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.getOutputStream().write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(list));
+    }
+
+    private static void error(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}

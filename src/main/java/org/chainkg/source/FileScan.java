@@ -1,0 +1,121 @@
+package org.chainkg.source;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One streaming pass over a source file before it is parsed: SHA-256 and size for provenance, and the checks
+ * that no parser reports well — an empty file, bytes that are not UTF-8, and git merge-conflict markers —
+ * each with the line an editor shows.
+ */
+public final class FileScan {
+    private final String name;
+    private final long bytes;
+    private final String sha256;
+    private final long lines;
+
+    private FileScan(String name, long bytes, String sha256, long lines) {
+        this.name = name;
+        this.bytes = bytes;
+        this.sha256 = sha256;
+        this.lines = lines;
+    }
+
+    public String name() { return name; }
+    public long bytes() { return bytes; }
+    public String sha256() { return sha256; }
+    public long lines() { return lines; }
+
+    /** Scans a text file that must be UTF-8 (an optional BOM is allowed). */
+    public static FileScan scanText(Path path) {
+        String name = path.getFileName().toString();
+        MessageDigest digest = sha256Digest();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        long size = 0;
+        long line = 0;
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), digest)) {
+            ByteArrayOutputStream current = new ByteArrayOutputStream(256);
+            int b;
+            while ((b = in.read()) >= 0) {
+                size++;
+                if (b == '\n') {
+                    line++;
+                    checkLine(name, line, current.toByteArray(), utf8);
+                    current.reset();
+                } else {
+                    current.write(b);
+                }
+            }
+            if (current.size() > 0) {
+                line++;
+                checkLine(name, line, current.toByteArray(), utf8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        if (size == 0)
+            throw new SourceDataException(name, 0, null, "the file is empty (expected a header line and records)");
+        return new FileScan(name, size, HexFormat.of().formatHex(digest.digest()), line);
+    }
+
+    /** SHA-256 and size of any file (binary formats, or where no text checks apply). */
+    public static FileScan scanBytes(Path path) {
+        MessageDigest digest = sha256Digest();
+        long size = 0;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) size += n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return new FileScan(path.getFileName().toString(), size, HexFormat.of().formatHex(digest.digest()), -1);
+    }
+
+    private static void checkLine(String name, long line, byte[] bytes, CharsetDecoder utf8) {
+        String text;
+        try {
+            text = utf8.reset().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SourceDataException(name, line, null,
+                "the file is not UTF-8 (byte " + firstBadByte(bytes) + " cannot be decoded); "
+                + "save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8");
+        }
+        if (text.startsWith("<<<<<<< ") || text.startsWith(">>>>>>> ") || text.stripTrailing().equals("=======")
+            || text.equals("<<<<<<<") || text.equals(">>>>>>>"))
+            throw new SourceDataException(name, line, null,
+                "git merge-conflict marker '" + text.stripTrailing() + "'; resolve the conflict before loading");
+    }
+
+    private static String firstBadByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        int at = r.isError() ? in.position() : bytes.length - 1;
+        return String.format("0x%02X at byte %d of the line", bytes[at] & 0xFF, at + 1);
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.chainkg.source.csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import org.chainkg.source.SourceDataException;
+
+/**
+ * Streams the records of an RFC 4180 CSV file with a header line, using Jackson's CSV parser, one record at a
+ * time (quoted fields may span lines). Each record knows the physical line where it starts, so errors can name
+ * it. Required columns are checked against the header before any record is read.
+ * <pre>
+ * try (CsvRecords rows = CsvRecords.open(path, List.of("input_id", "input_name"))) {
+ *     for (CsvRecord r : rows) { String id = r.get("input_id"); ... }
+ * }
+ * </pre>
+ */
+public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
+    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+
+    private final String file;
+    private final CsvParser parser;
+    private final Map<String, Integer> columns = new HashMap<>();
+    private final List<String> header;
+    private long records;
+
+    private CsvRecords(String file, CsvParser parser, List<String> header) {
+        this.file = file;
+        this.parser = parser;
+        this.header = header;
+        for (int i = 0; i < header.size(); i++)
+            columns.put(header.get(i), i);
+    }
+
+    /**
+     * Opens a UTF-8 CSV file, reads its header and checks the required columns.
+     * @throws SourceDataException naming the missing column, a duplicate column, or an empty file
+     */
+    public static CsvRecords open(Path path, List<String> required) {
+        String file = path.getFileName().toString();
+        Reader reader;
+        try {
+            reader = new BufferedReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), 1 << 16);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') reader.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(reader);
+            if (parser.nextToken() != JsonToken.START_ARRAY)
+                throw new SourceDataException(file, 0, null, "the file is empty (expected a header line)");
+            String[] header = readRow(file, parser);
+            if (header == null)
+                throw new SourceDataException(file, 0, null, "the file is empty (expected a header line)");
+            CsvRecords rows = new CsvRecords(file, parser, trimmed(header));
+            rows.checkHeader(required);
+            return rows;
+        } catch (IOException e) {
+            throw parseError(file, e);
+        }
+    }
+
+    private static List<String> trimmed(String[] header) {
+        return Arrays.stream(header).map(String::trim).toList();
+    }
+
+    private void checkHeader(List<String> required) {
+        for (int i = 0; i < header.size(); i++)
+            if (header.indexOf(header.get(i)) != i)
+                throw new SourceDataException(file, 1, header.get(i), "column appears twice in the header");
+        List<String> missing = new ArrayList<>();
+        for (String col : required)
+            if (!columns.containsKey(col)) missing.add(col);
+        if (!missing.isEmpty())
+            throw new SourceDataException(file, 1, missing.get(0),
+                "required column is missing from the header (header has: " + String.join(", ", header) + ")");
+    }
+
+    /** Reads one row as strings, or null at the end; the parser is positioned before the row's START_ARRAY. */
+    private static String[] readRow(String file, CsvParser parser) throws IOException {
+        JsonToken t = parser.nextToken();
+        if (t == null || t == JsonToken.END_ARRAY)
+            return null;
+        if (t != JsonToken.START_ARRAY)
+            throw new SourceDataException(file, line(parser.currentTokenLocation()), null, "unexpected CSV structure");
+        List<String> values = new ArrayList<>();
+        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null)
+                throw new SourceDataException(file, line(parser.currentLocation()), null, "the file ends inside a record");
+            values.add(parser.getText());
+        }
+        return values.toArray(String[]::new);
+    }
+
+    private static long line(JsonLocation loc) {
+        return loc == null ? 0 : loc.getLineNr();
+    }
+
+    private static SourceDataException parseError(String file, IOException e) {
+        if (e instanceof JsonProcessingException jpe) {
+            long line = line(jpe.getLocation());
+            return new SourceDataException(file, line, null, "malformed CSV: " + jpe.getOriginalMessage(), e);
+        }
+        return new SourceDataException(file, 0, null, "cannot read: " + e.getMessage(), e);
+    }
+
+    public String file() { return file; }
+    public List<String> header() { return header; }
+    /** Records returned so far. */
+    public long count() { return records; }
+
+    @Override
+    public Iterator<CsvRecord> iterator() {
+        return new Iterator<>() {
+            private CsvRecord next = advance();
+
+            private CsvRecord advance() {
+                try {
+                    while (true) {
+                        JsonToken t = parser.nextToken();
+                        if (t == null || t == JsonToken.END_ARRAY) return null;
+                        long line = line(parser.currentTokenLocation());
+                        List<String> values = new ArrayList<>(header.size());
+                        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                            if (t == null)
+                                throw new SourceDataException(file, line, null, "the file ends inside a quoted field");
+                            values.add(parser.getText());
+                        }
+                        if (values.size() == 1 && values.get(0).isEmpty())
+                            continue; // blank line
+                        if (values.size() != header.size())
+                            throw new SourceDataException(file, line, null, "the record has " + values.size()
+                                + " fields but the header has " + header.size()
+                                + " (check for an unquoted comma or a missing quote)");
+                        records++;
+                        return new CsvRecord(file, line, columns, values);
+                    }
+                } catch (IOException e) {
+                    throw parseError(file, e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() { return next != null; }
+
+            @Override
+            public CsvRecord next() {
+                if (next == null) throw new NoSuchElementException();
+                CsvRecord r = next;
+                next = advance();
+                return r;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.chainkg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The embedded store: a TDB2 database ({@code DIR/tdb2}) with a jena-text Lucene index ({@code DIR/text}) over
+ * labels, descriptions and abstracts, so that {@code text:query} works inside SPARQL.
+ * <p>
+ * The default graph of queries is the union of all named graphs (each source load is one named graph). Bulk
+ * graph deletes keep the text index right ({@link TextIndexSafeDatasetGraph}).
+ * <pre>
+ * try (ChainStore store = ChainStore.open(Path.of("chainkg-db"))) {
+ *     DatasetGraph dsg = store.dataset();
+ * }
+ * </pre>
+ */
+public final class ChainStore implements AutoCloseable {
+    /** Lucene field for names: rdfs:label, skos:prefLabel, skos:altLabel, foaf:name. */
+    public static final String FIELD_LABEL = "label";
+    /** Lucene field for longer text: dcterms:description, dcterms:abstract. */
+    public static final String FIELD_TEXT = "text";
+
+    private final Path dir;
+    private final DatasetGraph dataset;
+    private final TextIndex textIndex;
+
+    private ChainStore(Path dir, DatasetGraph dataset, TextIndex textIndex) {
+        this.dir = dir;
+        this.dataset = dataset;
+        this.textIndex = textIndex;
+    }
+
+    /** Opens (creating if needed) the store in a directory. */
+    public static ChainStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(dir.resolve("tdb2").toString());
+            TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(dir.resolve("text")), indexConfig());
+            DatasetGraph text = TextDatasetFactory.create(tdb, index, true);
+            DatasetGraph dsg = new TextIndexSafeDatasetGraph(text);
+            dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+            dsg.getContext().set(TextQuery.textIndex, index);
+            return new ChainStore(dir, dsg, index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the store at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static TextIndexConfig indexConfig() {
+        EntityDefinition def = new EntityDefinition("uri", FIELD_LABEL, RDFS.label.asNode());
+        def.set(FIELD_LABEL, SKOS.prefLabel.asNode());
+        def.set(FIELD_LABEL, SKOS.altLabel.asNode());
+        def.set(FIELD_LABEL, FOAF.name.asNode());
+        def.set(FIELD_TEXT, DCTerms.description.asNode());
+        def.set(FIELD_TEXT, DCTerms.abstract_.asNode());
+        def.setGraphField("graph");
+        def.setLangField("lang");
+        // A uid per indexed triple is what lets single deletes remove their Lucene document.
+        def.setUidField("uid");
+        TextIndexConfig config = new TextIndexConfig(def);
+        config.setValueStored(true);
+        return config;
+    }
+
+    public Path directory() { return dir; }
+    public DatasetGraph dataset() { return dataset; }
+    public TextIndex textIndex() { return textIndex; }
+
+    /** True when no named graph holds any triple. */
+    public boolean isEmpty() {
+        return Txn.calculateRead(dataset, () -> !dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).hasNext());
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}
