@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetRewindable;
@@ -38,7 +40,16 @@ public final class QueryRunner {
     /** Runs the query and returns all rows, materialised (for tests and small results). */
     public RowSetRewindable selectAll(Query query, Binding parameters) {
         RowSetRewindable[] out = new RowSetRewindable[1];
-        select(query, parameters, rs -> out[0] = rs.rewindable());
+        select(query, parameters, rs -> {
+            // Store bindings resolve their terms lazily, which only works inside the transaction: copy them.
+            java.util.List<Binding> rows = new java.util.ArrayList<>();
+            rs.forEachRemaining(b -> {
+                BindingBuilder copy = BindingBuilder.create();
+                b.forEach(copy::add);
+                rows.add(copy.build());
+            });
+            out[0] = RowSetStream.create(rs.getResultVars(), rows.iterator()).rewindable();
+        });
         return out[0];
     }
 

@@ -41,6 +41,8 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
     private final Map<String, Integer> columns = new HashMap<>();
     private final List<String> header;
     private long records;
+    /** Physical line where the record being read starts (for errors the parser reports at another place). */
+    private long recordLine;
 
     private CsvRecords(String file, CsvParser parser, List<String> header) {
         this.file = file;
@@ -138,11 +140,19 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
                     while (true) {
                         JsonToken t = parser.nextToken();
                         if (t == null || t == JsonToken.END_ARRAY) return null;
-                        long line = line(parser.currentTokenLocation());
+                        // The row's START_ARRAY is reported where the previous row ended; the first value's
+                        // token location is the physical line where this record starts.
+                        long line = line(parser.currentTokenLocation()) + 1;
                         List<String> values = new ArrayList<>(header.size());
+                        boolean first = true;
                         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                             if (t == null)
                                 throw new SourceDataException(file, line, null, "the file ends inside a quoted field");
+                            if (first) {
+                                line = line(parser.currentTokenLocation());
+                                recordLine = line;
+                                first = false;
+                            }
                             values.add(parser.getText());
                         }
                         if (values.size() == 1 && values.get(0).isEmpty())
@@ -155,6 +165,10 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
                         return new CsvRecord(file, line, columns, values);
                     }
                 } catch (IOException e) {
+                    if (recordLine > 0 && e instanceof JsonProcessingException jpe
+                        && jpe.getOriginalMessage().contains("closing quote"))
+                        throw new SourceDataException(file, recordLine, null, "malformed CSV: a quoted field in this record "
+                            + "is never closed (missing \" before the end of the file)", e);
                     throw parseError(file, e);
                 }
             }

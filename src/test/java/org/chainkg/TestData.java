@@ -1,0 +1,42 @@
+package org.chainkg;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.chainkg.source.eto.EtoChainReader;
+import org.chainkg.store.ChainStore;
+import org.chainkg.store.SourceLoader;
+
+/** Paths of the test fixtures and the bundled real data, and a store loaded with them. */
+public final class TestData {
+    /** Synthetic ETO-format chain whose query answers are worked out by hand (see its NOTICE.md). */
+    public static final Path ETO_MINI = Path.of("src/test/resources/fixtures/eto-mini");
+    /** The real ETO/CSET dataset bundled with chainkg. */
+    public static final Path ETO_REAL = Path.of("data/eto-chip-explorer");
+
+    public static ChainStore storeWith(Path dir, Path etoFolder) {
+        ChainStore store = ChainStore.open(dir);
+        new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(etoFolder), null);
+        return store;
+    }
+
+    /** Copies a fixture folder so that a test can change its files. */
+    public static Path copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to);
+            try (Stream<Path> files = Files.list(from)) {
+                for (Path f : (Iterable<Path>) files::iterator)
+                    Files.copy(f, to.resolve(f.getFileName().toString()));
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TestData() {}
+}

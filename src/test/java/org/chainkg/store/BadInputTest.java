@@ -1,0 +1,171 @@
+package org.chainkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.system.Txn;
+import org.chainkg.TestData;
+import org.chainkg.source.SourceDataException;
+import org.chainkg.source.eto.EtoChainReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each bad source file is refused with one message naming file, line and field, and the store (triples and text
+ * index) stays exactly as it was. The bad copy has the same dataset name as the loaded fixture, so a partial
+ * load would have replaced the existing graph.
+ */
+class BadInputTest {
+    @TempDir Path tmp;
+    ChainStore store;
+    Path bad;
+    String before;
+    long docsBefore;
+
+    @BeforeEach
+    void setUp() {
+        store = TestData.storeWith(tmp.resolve("db"), TestData.ETO_MINI);
+        bad = TestData.copy(TestData.ETO_MINI, tmp.resolve("bad").resolve("eto-mini"));
+        before = dump();
+        docsBefore = StoreStatistics.textDocuments(store);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private String dump() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Txn.executeRead(store.dataset(), () -> RDFDataMgr.write(out, store.dataset(), RDFFormat.NQUADS));
+        return String.join("\n", new TreeSet<>(List.of(out.toString(StandardCharsets.UTF_8).split("\n"))));
+    }
+
+    /** Replaces one physical line (1-based) of a fixture file. */
+    private void setLine(String file, int line, String text) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(bad.resolve(file)));
+        lines.set(line - 1, text);
+        Files.write(bad.resolve(file), lines);
+    }
+
+    private void insertLine(String file, int line, String text) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(bad.resolve(file)));
+        lines.add(line - 1, text);
+        Files.write(bad.resolve(file), lines);
+    }
+
+    private void assertRefused(String expectedMessage) {
+        SourceDataException e = assertThrows(SourceDataException.class,
+            () -> new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(bad), null));
+        assertEquals(expectedMessage, e.getMessage());
+        assertEquals(before, dump(), "the store changed after a refused load");
+        assertEquals(docsBefore, StoreStatistics.textDocuments(store), "the text index changed after a refused load");
+    }
+
+    @Test
+    void shareThatIsNotANumber() throws IOException {
+        setLine("provision.csv", 8, "NLD,P3,DUV scanners,N4,\"12,5\",2025,Synthetic fixture");
+        assertRefused("provision.csv [line 8, field share_provided]: \"12,5\" is not a number (use a dot as decimal mark)");
+    }
+
+    @Test
+    void shareAbove100() throws IOException {
+        setLine("provision.csv", 6, "NLD,P3,EUV scanners,N3,100.5,2025,Synthetic fixture");
+        assertRefused("provision.csv [line 6, field share_provided]: share 100.5 is above 100 (shares are percents from 0 to 100)");
+    }
+
+    @Test
+    void providerThatDoesNotExist() throws IOException {
+        setLine("provision.csv", 3, "CHN,P99,Wafer,N1,25.0,2025,Synthetic fixture");
+        assertRefused("provision.csv [line 3, field provider_id]: \"P99\" is not a provider id defined in providers.csv");
+    }
+
+    @Test
+    void inputThatDoesNotExist() throws IOException {
+        setLine("provision.csv", 14, "NLD,P3,Lithography tools,N42,80.0,2025,Synthetic fixture");
+        assertRefused("provision.csv [line 14, field provided_id]: \"N42\" is not an input or stage id defined in inputs.csv or stages.csv");
+    }
+
+    @Test
+    void sequenceLinkToAnInputThatDoesNotExist() throws IOException {
+        setLine("sequence.csv", 5, "DUV scanners,N4,,,Lithography tools,N22");
+        assertRefused("sequence.csv [line 5, field is_type_of_id]: \"N22\" is not an input or stage id defined in inputs.csv or stages.csv");
+    }
+
+    @Test
+    void missingRequiredColumn() throws IOException {
+        setLine("provision.csv", 1, "provider_name,provider_id,provided_name,provided_id,share,year,source");
+        assertRefused("provision.csv [line 1, field share_provided]: required column is missing from the header (header has: "
+                      + "provider_name, provider_id, provided_name, provided_id, share, year, source)");
+    }
+
+    @Test
+    void duplicateId() throws IOException {
+        // Line 5 of inputs.csv is N4; give it N3's id (defined on line 4).
+        setLine("inputs.csv", 5, "N3,DUV scanners,tool_resource,,,\"Synthetic.\",2025,,,Synthetic fixture");
+        assertRefused("inputs.csv [line 5, field input_id]: duplicate id \"N3\" (first defined at line 4)");
+    }
+
+    @Test
+    void duplicateProviderIdWithAnotherName() throws IOException {
+        setLine("providers.csv", 8, "Nikon,,P10,organization,JPN");
+        assertRefused("providers.csv [line 8, field provider_id]: duplicate id \"P10\" with another name, type or country "
+                      + "than at line 7 (\"ASML,organization,NLD\")");
+    }
+
+    @Test
+    void gitMergeConflictMarker() throws IOException {
+        insertLine("inputs.csv", 4, "<<<<<<< HEAD");
+        assertRefused("inputs.csv [line 4]: git merge-conflict marker '<<<<<<< HEAD'; resolve the conflict before loading");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Files.write(bad.resolve("providers.csv"), new byte[0]);
+        assertRefused("providers.csv: the file is empty (expected a header line and records)");
+    }
+
+    @Test
+    void fileThatIsNotUtf8() throws IOException {
+        byte[] latin1 = Files.readString(bad.resolve("inputs.csv")).replace("Photoresist,", "Photor\u00e9sist,")
+            .getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(bad.resolve("inputs.csv"), latin1);
+        assertRefused("inputs.csv [line 6]: the file is not UTF-8 (byte 0xE9 at byte 10 of the line cannot be decoded); "
+                      + "save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8");
+    }
+
+    @Test
+    void recordWithTooManyFields() throws IOException {
+        setLine("provision.csv", 2, "JPN,P4,Wafer,N1,60.0,2025,Synthetic fixture,extra");
+        assertRefused("provision.csv [line 2]: the record has 8 fields but the header has 7 (check for an unquoted comma or a missing quote)");
+    }
+
+    @Test
+    void unknownItemType() throws IOException {
+        setLine("inputs.csv", 2, "N1,Wafer,raw_material,Fabrication,S2,\"Synthetic.\",2025,,,Synthetic fixture");
+        assertRefused("inputs.csv [line 2, field type]: \"raw_material\" is not an ETO input type (use one of design_resource, "
+                      + "material_resource, process, tool_resource, ultimate_output)");
+    }
+
+    @Test
+    void quoteThatIsNeverClosed() throws IOException {
+        setLine("provision.csv", 27, "Various companies,P14,Finished chip,N8,,2025,\"Synthetic fixture");
+        SourceDataException e = assertThrows(SourceDataException.class,
+            () -> new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(bad), null));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().equals("provision.csv [line 27]: malformed CSV: a quoted field in this record is never closed (missing \" before the end of the file)"), e.getMessage());
+        assertEquals(before, dump());
+    }
+}
