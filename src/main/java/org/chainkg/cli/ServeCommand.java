@@ -30,16 +30,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Query timeout. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
+    /** Loads the bundled real data when the store is empty; returns the number of sources loaded. */
+    public static int loadBundledIfEmpty(ChainStore s) {
+        if (!s.isEmpty())
+            return 0;
+        int n = 0;
+        for (BundledData.BundledSource src : BundledData.all()) {
+            var result = new SourceLoader(s.dataset()).load(SourceFormats.byName(src.format()), src.paths(), null);
+            System.err.printf("loaded bundled %s data into <%s>: %,d triples%n", src.format(), result.graph().getURI(), result.triples());
+            if (result.report().credit() != null) System.err.println("data: " + result.report().credit());
+            n++;
+        }
+        return n;
+    }
+
     @Override
     public Integer call() {
         ChainStore s = ChainStore.open(store.dbOrDefault());
-        if (!store.dbGiven() && s.isEmpty()) {
-            for (BundledData.BundledSource src : BundledData.all()) {
-                var result = new SourceLoader(s.dataset()).load(SourceFormats.byName(src.format()), src.paths(), null);
-                System.err.printf("loaded bundled %s data into <%s>: %,d triples%n", src.format(), result.graph().getURI(), result.triples());
-                if (result.report().credit() != null) System.err.println("data: " + result.report().credit());
-            }
-        }
+        if (!store.dbGiven())
+            loadBundledIfEmpty(s);
         FusekiServer server = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); s.close(); }));
         String base = "http://localhost:" + server.getPort();

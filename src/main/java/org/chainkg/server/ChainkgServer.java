@@ -2,7 +2,12 @@ package org.chainkg.server;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
-import org.apache.jena.fuseki.mod.ui.FMod_UI;
+import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.validation.DataValidator;
+import org.apache.jena.fuseki.validation.IRIValidator;
+import org.apache.jena.fuseki.validation.LangTagValidator;
+import org.apache.jena.fuseki.validation.QueryValidator;
+import org.apache.jena.fuseki.validation.UpdateValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 
@@ -25,12 +30,30 @@ public final class ChainkgServer {
         return FusekiServer.create()
             .port(port)
             .loopback(true)
-            .fusekiModules(FusekiModules.create(FMod_UI.create()))
+            // The Fuseki UI as FMod_UI sets it up (static web app, validators, stats). FMod_UI itself looks for the
+            // UI through Fuseki's server-control area (FUSEKI_BASE), which an embedded server does not have.
+            .fusekiModules(FusekiModules.empty())
+            .staticFileBase(uiLocation())
+            .addServlet("/$/server", new ActionServerStatus())
+            .addServlet("/$/validate/query", new QueryValidator())
+            .addServlet("/$/validate/update", new UpdateValidator())
+            .addServlet("/$/validate/iri", new IRIValidator())
+            .addServlet("/$/validate/langtag", new LangTagValidator())
+            .addServlet("/$/validate/data", new DataValidator())
             .enablePing(true)
             .enableStats(true)
             .add(DATASET, dsg, allowUpdate)
             .addServlet(DATASET + "/q/*", new NamedQueryServlet(dsg, timeoutSeconds * 1000))
             .build();
+    }
+
+    /** The Fuseki UI web app (jena-fuseki-ui jar, folder webapp/ on the classpath). */
+    static String uiLocation() {
+        java.net.URL ui = ChainkgServer.class.getClassLoader().getResource("webapp/index.html");
+        if (ui == null)
+            throw new IllegalStateException("the Fuseki UI (jena-fuseki-ui) is not on the classpath");
+        String s = ui.toString();
+        return s.substring(0, s.length() - "index.html".length());
     }
 
     private ChainkgServer() {}

@@ -1,0 +1,143 @@
+package org.chainkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.chainkg.TestData;
+import org.chainkg.store.ChainStore;
+import org.chainkg.store.StoreStatistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real server on a free port (read-only), spoken to over real HTTP. */
+class ServerTest {
+    @TempDir static Path tmp;
+    static ChainStore store;
+    static FusekiServer server;
+    static String base;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        store = TestData.storeWith(tmp.resolve("db"), TestData.ETO_MINI);
+        server = ChainkgServer.build(store.dataset(), 0, false, 30).start();
+        base = "http://localhost:" + server.getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        store.close();
+    }
+
+    static HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (accept != null) b.header("Accept", accept);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<String> ids(String json, String var) {
+        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
+        List<String> out = new ArrayList<>();
+        rs.forEachRemaining(s -> out.add(s.getLiteral(var).getLexicalForm()));
+        return out;
+    }
+
+    @Test
+    void namedQueryAsSparqlJsonByDefault() throws Exception {
+        HttpResponse<String> r = get("/chainkg/q/chokepoints", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
+        assertTrue(r.headers().firstValue("X-Data-Credit").orElse("").contains("ETO/CSET"));
+        assertEquals(List.of("N3", "N2", "N4", "N5"), ids(r.body(), "item_id"));
+    }
+
+    @Test
+    void namedQueryWithParametersAsCsv() throws Exception {
+        HttpResponse<String> r = get("/chainkg/q/chokepoints?country=USA&home=5", "text/csv");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        String golden = Files.readString(Path.of("src/test/golden/queries/chokepoints.csv"));
+        assertTrue(r.body().startsWith(golden.lines().findFirst().orElseThrow()), r.body());
+        assertTrue(r.body().contains("S2,Fabrication,1600.0,CHN,40.0,0.0,1,0,2022"), r.body());
+    }
+
+    @Test
+    void searchOverHttpUsesTheTextIndex() throws Exception {
+        HttpResponse<String> r = get("/chainkg/q/search?q=" + URLEncoder.encode("ultraviolet", StandardCharsets.UTF_8), null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of("N3", "N4"), ids(r.body(), "id").stream().sorted().toList());
+    }
+
+    @Test
+    void errorsAreHttpErrors() throws Exception {
+        assertEquals(404, get("/chainkg/q/no-such-query", null).statusCode());
+        HttpResponse<String> bad = get("/chainkg/q/chokepoints?home=lots", null);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("parameter home: \"lots\" is not a decimal"), bad.body());
+        assertEquals(400, get("/chainkg/q/chokepoints?nonsense=1", null).statusCode());
+        assertEquals(400, get("/chainkg/q/search", null).statusCode(), "q is required");
+    }
+
+    @Test
+    void catalogueListsTheNamedQueries() throws Exception {
+        HttpResponse<String> r = get("/chainkg/q", null);
+        assertEquals(200, r.statusCode());
+        for (String name : List.of("chain-map", "providers-of", "country-profile", "chokepoints", "broken-segments", "search"))
+            assertTrue(r.body().contains("\"name\" : \"" + name + "\""), name);
+    }
+
+    @Test
+    void sparqlProtocolEndpoint() {
+        try (QueryExecHTTP q = QueryExecHTTP.service(base + "/chainkg/sparql")
+                .query("PREFIX ck: <https://w3id.org/chainkg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?i a ck:ChainItem }").build()) {
+            assertEquals("8", q.select().next().get("n").getLiteralLexicalForm());
+        }
+    }
+
+    @Test
+    void readOnlyUnlessUpdatesAreAllowed() throws Exception {
+        HttpRequest update = HttpRequest.newBuilder(URI.create(base + "/chainkg/update"))
+            .header("Content-Type", "application/sparql-update")
+            .POST(HttpRequest.BodyPublishers.ofString("CLEAR ALL")).build();
+        int status = http.send(update, HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertTrue(status == 404 || status == 405, "update answered " + status);
+        HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/chainkg/data?default"))
+            .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("")).build();
+        int putStatus = http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertTrue(putStatus >= 400, "PUT answered " + putStatus);
+        assertTrue(StoreStatistics.textDocuments(store) > 0);
+    }
+
+    @Test
+    void fusekiUiIsServed() throws Exception {
+        HttpResponse<String> r = get("/", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().toLowerCase().contains("fuseki"), r.body());
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        var connector = (org.eclipse.jetty.server.ServerConnector) server.getJettyServer().getConnectors()[0];
+        assertEquals("localhost", connector.getHost());
+    }
+}
