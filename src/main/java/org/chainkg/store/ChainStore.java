@@ -25,8 +25,12 @@ import org.apache.lucene.store.FSDirectory;
  * The embedded store: a TDB2 database ({@code DIR/tdb2}) with a jena-text Lucene index ({@code DIR/text}) over
  * labels, descriptions and abstracts, so that {@code text:query} works inside SPARQL.
  * <p>
- * The default graph of queries is the union of all named graphs (each source load is one named graph). Bulk
- * graph deletes keep the text index right ({@link TextIndexSafeDatasetGraph}).
+ * The default graph of queries is the union of all named graphs (each source load is one named graph).
+ * <p>
+ * Jena issue #1985 (replacing or clearing a graph leaves stale Lucene entries): jena-text can only remove the
+ * document of a deleted triple when documents carry a per-triple uid ({@code text:uidField}); without it every
+ * reload, Graph Store Protocol PUT/DELETE and SPARQL DROP/CLEAR leaves the old entries behind. The index here is
+ * always built with the uid field; {@code TextIndexReloadTest} and {@code WritableServerTest} fail without it.
  * <pre>
  * try (ChainStore store = ChainStore.open(Path.of("chainkg-db"))) {
  *     DatasetGraph dsg = store.dataset();
@@ -56,7 +60,7 @@ public final class ChainStore implements AutoCloseable {
             DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(dir.resolve("tdb2").toString());
             TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(dir.resolve("text")), indexConfig());
             DatasetGraph text = TextDatasetFactory.create(tdb, index, true);
-            DatasetGraph dsg = new TextIndexSafeDatasetGraph(text);
+            DatasetGraph dsg = text;
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
             dsg.getContext().set(TextQuery.textIndex, index);
             return new ChainStore(dir, dsg, index);
@@ -74,7 +78,7 @@ public final class ChainStore implements AutoCloseable {
         def.set(FIELD_TEXT, DCTerms.abstract_.asNode());
         def.setGraphField("graph");
         def.setLangField("lang");
-        // A uid per indexed triple is what lets single deletes remove their Lucene document.
+        // A uid per indexed triple is what lets deletes remove their Lucene document (Jena issue #1985).
         def.setUidField("uid");
         TextIndexConfig config = new TextIndexConfig(def);
         config.setValueStored(true);

@@ -1,0 +1,2 @@
+/** The embedded SPARQL server (Fuseki main) with the named queries over HTTP. */
+package org.chainkg.server;

@@ -1,0 +1,2 @@
+/** SHACL validation of the store against the shapes beside the ontology. */
+package org.chainkg.validate;
