@@ -80,5 +80,60 @@ public final class CK {
     public static final Node Chokepoint = term("Chokepoint");
     public static final Node BrokenSegment = term("BrokenSegment");
 
+    // organisations.ttl: research outputs, projects and their links
+    public static final Node assignee = term("assignee");
+    public static final Node applicant = term("applicant");
+    public static final Node inventorCountry = term("inventorCountry");
+    public static final Node technology = term("technology");
+    public static final Node cpcInventive = term("cpcInventive");
+    public static final Node cpcAdditional = term("cpcAdditional");
+    public static final Node topic = term("topic");
+    public static final Node ipcSymbol = term("ipcSymbol");
+    public static final Node cites = term("cites");
+    public static final Node citesNonPatent = term("citesNonPatent");
+    public static final Node patentKind = term("patentKind");
+    public static final Node applicationNumber = term("applicationNumber");
+    public static final Node familyId = term("familyId");
+    public static final Node familyMember = term("familyMember");
+    public static final Node affiliation = term("affiliation");
+    public static final Node authorCountry = term("authorCountry");
+    public static final Node doi = term("doi");
+    public static final Node ror = term("ror");
+    public static final Node pic = term("pic");
+    public static final Node vatNumber = term("vatNumber");
+    public static final Node active = term("active");
+    public static final Node sourceName = term("sourceName");
+    public static final Node Participation = term("Participation");
+    public static final Node participant = term("participant");
+    public static final Node participation = term("participation");
+    public static final Node organisation = term("organisation");
+    public static final Node role = term("role");
+    public static final Node activityType = term("activityType");
+    public static final Node ecContribution = term("ecContribution");
+    public static final Node sme = term("sme");
+    public static final Node TechnologyScheme = term("TechnologyScheme");
+
+    // analytics.ttl: organisation identity and research-to-chain links
+    public static final Node CanonicalOrganisation = term("CanonicalOrganisation");
+    public static final Node IdentityLink = term("IdentityLink");
+    public static final Node canonical = term("canonical");
+    public static final Node sourceNode = term("sourceNode");
+    public static final Node canonicalOrganisation = term("canonicalOrganisation");
+    public static final Node matchMethod = term("matchMethod");
+    public static final Node confidence = term("confidence");
+    public static final Node TechnologyMapping = term("TechnologyMapping");
+    public static final Node relevantTo = term("relevantTo");
+    public static final Node mappedTechnology = term("mappedTechnology");
+    public static final Node mappedItem = term("mappedItem");
+    public static final Node rationale = term("rationale");
+    public static final Node TextLink = term("TextLink");
+    public static final Node linkedOutput = term("linkedOutput");
+    public static final Node linkedItem = term("linkedItem");
+    public static final Node linkMethod = term("linkMethod");
+    public static final Node score = term("score");
+    public static final Node assessedElement = term("assessedElement");
+    public static final Node countryOfInterest = term("countryOfInterest");
+    public static final Node missingInput = term("missingInput");
+
     private CK() {}
 }

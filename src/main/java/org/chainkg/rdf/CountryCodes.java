@@ -1,0 +1,33 @@
+package org.chainkg.rdf;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ISO 3166-1 alpha-2 to alpha-3 country codes (from the JDK's locale data), with the EU's own two-letter codes
+ * that CORDIS uses (UK for GBR, EL for GRC) and WIPO region codes left out.
+ */
+public final class CountryCodes {
+    private static final Map<String, String> ALPHA2 = new HashMap<>();
+    static {
+        for (String a2 : Locale.getISOCountries()) {
+            try {
+                ALPHA2.put(a2, new Locale("", a2).getISO3Country());
+            } catch (java.util.MissingResourceException e) {
+                // no alpha-3 for this code: leave it out
+            }
+        }
+        ALPHA2.put("UK", "GBR");
+        ALPHA2.put("EL", "GRC");
+    }
+
+    /** The alpha-3 code for a two-letter code (ISO or EU), or empty when unknown. */
+    public static Optional<String> alpha3(String alpha2) {
+        if (alpha2 == null) return Optional.empty();
+        return Optional.ofNullable(ALPHA2.get(alpha2.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    private CountryCodes() {}
+}
