@@ -29,6 +29,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--graph", paramLabel = "IRI", description = "Named graph to load into (default: one per format and dataset).")
     String graph;
 
+    @Option(names = "--no-derive", description = "Do not recompute the derived graphs (organisation identity, text links) after the load.")
+    boolean noDerive;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of the source.")
     List<Path> paths;
 
@@ -46,6 +49,8 @@ public final class LoadCommand implements Callable<Integer> {
                 if (result.report().credit() != null)
                     System.err.println("data: " + result.report().credit());
             }
+            if (!noDerive)
+                DeriveCommand.refresh(s, store.quiet);
         }
         return 0;
     }

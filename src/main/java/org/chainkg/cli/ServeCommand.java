@@ -41,6 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (result.report().credit() != null) System.err.println("data: " + result.report().credit());
             n++;
         }
+        DeriveCommand.refresh(s, false);
         return n;
     }
 

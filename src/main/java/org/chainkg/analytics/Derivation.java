@@ -1,0 +1,25 @@
+package org.chainkg.analytics;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.chainkg.rdf.TripleWriter;
+
+/**
+ * A derived fact set (organisation identity, text links ...) computed from the loaded sources and kept in a named
+ * graph of its own, with provenance. {@link DerivedGraphs} runs it in one write transaction that replaces the graph.
+ */
+public interface Derivation {
+    /** Short name, e.g. "identity"; the graph is https://w3id.org/chainkg/graph/derived/NAME. */
+    String name();
+
+    String version();
+
+    /** One line on what it derives and how, recorded in the graph's provenance. */
+    String description();
+
+    /**
+     * Reads the store (the derived graph itself is already empty) and writes the derived triples.
+     * @return the number of derived records (links, entities) for the provenance record
+     */
+    long derive(DatasetGraph dsg, Node graph, TripleWriter out);
+}

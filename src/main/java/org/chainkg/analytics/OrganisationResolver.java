@@ -1,0 +1,202 @@
+package org.chainkg.analytics;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.vocabulary.RDFS;
+import org.chainkg.rdf.CK;
+import org.chainkg.rdf.Iris;
+import org.chainkg.rdf.TripleWriter;
+import org.chainkg.rdf.Vocab;
+
+/**
+ * Resolves the organisation nodes of all sources to canonical organisations ({@code ck:CanonicalOrganisation}):
+ * <ol>
+ * <li>shared identifiers (ROR, CORDIS PIC, VAT number, Wikidata): confidence 1.0;</li>
+ * <li>equal normalised names ({@link NameNormaliser}) with agreeing countries: 0.9 (0.7 when one side has no
+ * country);</li>
+ * <li>Lucene fuzzy candidates with agreeing countries whose Jaro-Winkler similarity is at least
+ * {@link FuzzyNameIndex#THRESHOLD}: 0.8 × similarity.</li>
+ * </ol>
+ * Every organisation gets a canonical entity (a singleton when nothing matches); each source node points to it with
+ * {@code ck:canonical}, and a {@code ck:IdentityLink} records the method and confidence.
+ */
+public final class OrganisationResolver implements Derivation {
+    static final String VERSION = "1.0.0";
+
+    private static final String ORGS = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?o ?kind ?value WHERE {
+          ?o a org:Organization . FILTER NOT EXISTS { ?o a ck:CanonicalOrganisation }
+          { ?o rdfs:label ?value BIND("label" AS ?kind) }
+          UNION { ?o skos:altLabel ?value BIND("name" AS ?kind) }
+          UNION { ?o ck:sourceName ?value BIND("name" AS ?kind) }
+          UNION { ?o ck:country/skos:notation ?value BIND("country" AS ?kind) }
+          UNION { ?o ck:ror ?value BIND("ror" AS ?kind) }
+          UNION { BIND(?o AS ?value) FILTER(STRSTARTS(STR(?o), "https://ror.org/")) BIND("ror" AS ?kind) }
+          UNION { ?o ck:pic ?value BIND("pic" AS ?kind) }
+          UNION { ?o ck:vatNumber ?value BIND("vat" AS ?kind) }
+          UNION { ?o schema:sameAs ?value FILTER(STRSTARTS(STR(?value), "http://www.wikidata.org/entity/")) BIND("wikidata" AS ?kind) }
+          UNION { ?o a ?value FILTER(?value IN (ck:Firm, ck:ResearchOrganisation, ck:University, ck:ResearchInstitute, ck:Laboratory)) BIND("type" AS ?kind) }
+        }""";
+
+    @Override public String name() { return "identity"; }
+    @Override public String version() { return VERSION; }
+    @Override public String description() {
+        return "Organisation identity: source organisation nodes resolved to canonical organisations by shared "
+               + "identifiers, then normalised names with agreeing countries, then Lucene fuzzy name candidates.";
+    }
+
+    /** One source organisation node and what is known about it. */
+    static final class Org {
+        final Node node;
+        final List<String> labels = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final List<String> countries = new ArrayList<>();
+        final List<String> ids = new ArrayList<>();
+        final List<Node> types = new ArrayList<>();
+        Org(Node node) { this.node = node; }
+
+        List<String> allNames() {
+            List<String> all = new ArrayList<>(labels);
+            all.addAll(names);
+            return all;
+        }
+        String country() { return countries.isEmpty() ? null : countries.get(0); }
+    }
+
+    /** Collects every source organisation node with its names, country, identifiers and types. */
+    static Map<Node, Org> collect(DatasetGraph dsg) {
+        Map<Node, Org> orgs = new LinkedHashMap<>();
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ORGS)).build()) {
+            q.select().forEachRemaining(b -> {
+                Org o = orgs.computeIfAbsent(b.get("o"), Org::new);
+                Node v = b.get("value");
+                switch (b.get("kind").getLiteralLexicalForm()) {
+                    case "label" -> o.labels.add(v.getLiteralLexicalForm());
+                    case "name" -> o.names.add(v.getLiteralLexicalForm());
+                    case "country" -> { if (!o.countries.contains(v.getLiteralLexicalForm())) o.countries.add(v.getLiteralLexicalForm()); }
+                    case "ror" -> o.ids.add("ror:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
+                    case "pic" -> o.ids.add("pic:" + v.getLiteralLexicalForm().trim());
+                    case "vat" -> o.ids.add("vat:" + v.getLiteralLexicalForm().replaceAll("[^A-Za-z0-9]", "").toUpperCase());
+                    case "wikidata" -> o.ids.add("wd:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
+                    case "type" -> { if (!o.types.contains(v)) o.types.add(v); }
+                    default -> { }
+                }
+            });
+        }
+        return orgs;
+    }
+
+    @Override
+    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+        Map<Node, Org> orgs = collect(dsg);
+        Clusters clusters = resolve(orgs);
+        long n = 0;
+        for (List<Org> members : clusters.groups(orgs)) {
+            Node canon = canonicalIri(members);
+            writeCanonical(out, canon, members);
+            for (Org m : members) {
+                Clusters.Link link = clusters.link(m.node);
+                out.add(m.node, CK.canonical, canon);
+                Node l = Iris.instance("identity-link", Integer.toHexString(m.node.getURI().hashCode()) + "-"
+                                       + Iris.slug(m.node.getURI().substring(m.node.getURI().length() - Math.min(24, m.node.getURI().length()))));
+                out.type(l, CK.IdentityLink);
+                out.add(l, CK.sourceNode, m.node);
+                out.add(l, CK.canonicalOrganisation, canon);
+                out.text(l, CK.matchMethod, link.method());
+                out.decimal(l, CK.confidence, link.confidence());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Runs the three resolution steps and returns the clusters (package-private for tests and evaluation). */
+    static Clusters resolve(Map<Node, Org> orgs) {
+        Clusters c = new Clusters(orgs.keySet());
+        // 1. shared identifiers
+        Map<String, Org> byId = new HashMap<>();
+        for (Org o : orgs.values())
+            for (String id : o.ids) {
+                Org first = byId.putIfAbsent(id, o);
+                if (first != null) c.union(first.node, o.node, "identifier:" + id.substring(0, id.indexOf(':')), BigDecimal.ONE);
+            }
+        // 2. normalised names with agreeing countries
+        Map<String, List<Org>> byName = new TreeMap<>();
+        for (Org o : orgs.values())
+            for (String name : o.allNames()) {
+                String norm = NameNormaliser.normalise(name);
+                if (norm.length() >= 3 && !byName.getOrDefault(norm, List.of()).contains(o))
+                    byName.computeIfAbsent(norm, k -> new ArrayList<>()).add(o);
+            }
+        for (List<Org> same : byName.values())
+            for (int i = 1; i < same.size(); i++)
+                for (int j = 0; j < i; j++) {
+                    Org a = same.get(j), b = same.get(i);
+                    if (a.country() != null && b.country() != null) {
+                        if (a.country().equals(b.country())) c.union(a.node, b.node, "name+country", new BigDecimal("0.9"));
+                    } else {
+                        c.union(a.node, b.node, "name", new BigDecimal("0.7"));
+                    }
+                }
+        // 3. fuzzy name candidates from Lucene, confirmed by Jaro-Winkler similarity and country
+        try (FuzzyNameIndex index = new FuzzyNameIndex(orgs.values())) {
+            for (Org o : orgs.values())
+                for (FuzzyNameIndex.Match m : index.candidates(o))
+                    c.union(o.node, m.other().node, "fuzzy-name", m.similarity().multiply(new BigDecimal("0.8"))
+                                                                    .setScale(2, java.math.RoundingMode.HALF_UP));
+        }
+        return c;
+    }
+
+    /** ror-ID, else pic-ID, else name-country: stable across runs for the same members. */
+    static Node canonicalIri(List<Org> members) {
+        String best = null;
+        for (String prefix : List.of("ror:", "pic:", "wd:")) {
+            best = members.stream().flatMap(m -> m.ids.stream()).filter(i -> i.startsWith(prefix)).sorted().findFirst().orElse(null);
+            if (best != null) return Iris.instance("org", best.replace(':', '-'));
+        }
+        Org main = members.stream().min(Comparator.comparing(OrganisationResolver::priority).thenComparing(m -> m.node.getURI())).orElseThrow();
+        String name = main.labels.isEmpty() ? main.node.getURI() : NameNormaliser.normalise(main.labels.get(0));
+        return Iris.instance("org", Iris.slug(name + (main.country() == null ? "" : " " + main.country())));
+    }
+
+    /** Which source's name and country the canonical entity shows: ROR, OpenAlex, ETO, CORDIS, then patents. */
+    static int priority(Org o) {
+        String u = o.node.getURI();
+        if (u.startsWith("https://ror.org/")) return 0;
+        if (u.startsWith("https://openalex.org/")) return 1;
+        if (u.startsWith(Iris.ID + "eto/")) return 2;
+        if (u.startsWith(Iris.ID + "cordis/")) return 3;
+        return 4;
+    }
+
+    private static void writeCanonical(TripleWriter out, Node canon, List<Org> members) {
+        out.type(canon, CK.CanonicalOrganisation, Vocab.orgOrganization);
+        List<Org> ordered = new ArrayList<>(members);
+        ordered.sort(Comparator.comparing(OrganisationResolver::priority).thenComparing(m -> m.node.getURI()));
+        String label = ordered.stream().flatMap(m -> m.labels.stream()).findFirst().orElse(null);
+        if (label != null) out.text(canon, RDFS.label.asNode(), label);
+        ordered.stream().map(Org::country).filter(java.util.Objects::nonNull).findFirst()
+               .ifPresent(c -> out.add(canon, CK.country, Iris.country(c)));
+        for (Org m : ordered) {
+            for (Node t : m.types) out.add(canon, org.apache.jena.vocabulary.RDF.Nodes.type, t);
+            for (String l : m.labels) if (!l.equals(label)) out.text(canon, org.apache.jena.vocabulary.SKOS.altLabel.asNode(), l);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.chainkg.cli;
+
+import java.util.concurrent.Callable;
+
+import org.chainkg.analytics.DerivedGraphs;
+import org.chainkg.store.ChainStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code chainkg derive --db DIR}: recomputes the derived graphs (organisation identity, text links). */
+@Command(name = "derive", description = "Recompute the derived graphs (organisation identity, research-to-chain text links); "
+                                        + "load does this after every source.")
+public final class DeriveCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Override
+    public Integer call() {
+        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+            refresh(s, store.quiet);
+        }
+        return 0;
+    }
+
+    static void refresh(ChainStore s, boolean quiet) {
+        for (DerivedGraphs.Result r : DerivedGraphs.refresh(s.dataset()))
+            if (!quiet)
+                System.err.printf("derived %s into <%s>: %,d records, %,d triples%n", r.name(), r.graph().getURI(), r.records(), r.triples());
+    }
+}
