@@ -19,11 +19,12 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * The embedded store: a TDB2 database ({@code DIR/tdb2}) with a jena-text Lucene index ({@code DIR/text}) over
- * labels, descriptions and abstracts, so that {@code text:query} works inside SPARQL.
+ * labels, titles, descriptions and abstracts, in English and Chinese, so that {@code text:query} works inside SPARQL.
  * <p>
  * The default graph of queries is the union of all named graphs (each source load is one named graph).
  * <p>
@@ -38,9 +39,9 @@ import org.apache.lucene.store.FSDirectory;
  * </pre>
  */
 public final class ChainStore implements AutoCloseable {
-    /** Lucene field for names: rdfs:label, skos:prefLabel, skos:altLabel, foaf:name. */
+    /** Lucene field for names: rdfs:label, skos:prefLabel, skos:altLabel, skos:hiddenLabel, foaf:name. */
     public static final String FIELD_LABEL = "label";
-    /** Lucene field for longer text: dcterms:description, dcterms:abstract. */
+    /** Lucene field for longer text: dcterms:description, dcterms:abstract, dcterms:title. */
     public static final String FIELD_TEXT = "text";
 
     private final Path dir;
@@ -76,12 +77,18 @@ public final class ChainStore implements AutoCloseable {
         def.set(FIELD_LABEL, FOAF.name.asNode());
         def.set(FIELD_TEXT, DCTerms.description.asNode());
         def.set(FIELD_TEXT, DCTerms.abstract_.asNode());
+        def.set(FIELD_TEXT, DCTerms.title.asNode());
+        def.set(FIELD_LABEL, SKOS.hiddenLabel.asNode());
         def.setGraphField("graph");
         def.setLangField("lang");
         // A uid per indexed triple is what lets deletes remove their Lucene document (Jena issue #1985).
         def.setUidField("uid");
         TextIndexConfig config = new TextIndexConfig(def);
         config.setValueStored(true);
+        // SmartChineseAnalyzer segments Chinese text into words (HMM) and lower-cases and Porter-stems English, so one
+        // index serves searches in both languages ("光刻胶", "photoresists").
+        config.setAnalyzer(new SmartChineseAnalyzer());
+        config.setQueryAnalyzer(new SmartChineseAnalyzer());
         return config;
     }
 

@@ -1,0 +1,119 @@
+package org.chainkg.source.mapping;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.chainkg.rdf.CK;
+import org.chainkg.rdf.CpcSymbols;
+import org.chainkg.rdf.Iris;
+import org.chainkg.rdf.TripleWriter;
+import org.chainkg.source.FileScan;
+import org.chainkg.source.SourceDataException;
+import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourceReport;
+import org.chainkg.source.csv.CsvRecord;
+import org.chainkg.source.csv.CsvRecords;
+
+/**
+ * Reads chainkg's curated mapping tables for the ETO chain ({@code data/mappings/}): {@code eto-cpc.csv} (chain item
+ * to CPC group, with a one-line rationale) and {@code eto-items-zh.csv} (Chinese names of the items). Rows name ETO
+ * items of the bundled dataset ({@value #DATASET}) by id.
+ */
+public final class ChainMappingReader implements SourceReader {
+    public static final String FORMAT = "chain-mapping";
+    static final String DATASET = "eto-chip-explorer";
+    static final String CPC_FILE = "eto-cpc.csv";
+    static final String ZH_FILE = "eto-items-zh.csv";
+
+    @Override public String format() { return FORMAT; }
+    @Override public String version() { return "1.0.0"; }
+
+    @Override
+    public boolean accepts(List<Path> paths) {
+        return !files(paths).isEmpty();
+    }
+
+    @Override
+    public String datasetKey(List<Path> paths) {
+        return "eto-mappings";
+    }
+
+    private static Map<String, Path> files(List<Path> paths) {
+        Map<String, Path> found = new HashMap<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                for (String n : List.of(CPC_FILE, ZH_FILE))
+                    if (Files.isRegularFile(p.resolve(n))) found.put(n, p.resolve(n));
+            } else if (p.getFileName() != null && List.of(CPC_FILE, ZH_FILE).contains(p.getFileName().toString())) {
+                found.put(p.getFileName().toString(), p);
+            }
+        }
+        return found;
+    }
+
+    private static Node item(String id) {
+        return Iris.instance("eto", DATASET, id.startsWith("S") ? "stage" : "item", id);
+    }
+
+    private static String itemId(CsvRecord r) {
+        String id = r.require("item_id");
+        if (!id.matches("[NS]\\d+"))
+            throw r.error("item_id", "\"" + id + "\" is not an ETO item or stage id (e.g. N20, S2)");
+        return id;
+    }
+
+    @Override
+    public SourceReport read(List<Path> paths, StreamRDF stream) {
+        Map<String, Path> files = files(paths);
+        if (files.isEmpty())
+            throw new SourceDataException(String.valueOf(paths), 0, null, "no " + CPC_FILE + " or " + ZH_FILE + " found");
+        TripleWriter out = new TripleWriter(stream);
+        CpcSymbols cpc = new CpcSymbols(out);
+        List<SourceReport.FileReport> reports = new ArrayList<>();
+        Path cpcFile = files.get(CPC_FILE);
+        if (cpcFile != null) {
+            FileScan scan = FileScan.scanText(cpcFile);
+            Map<String, Long> seen = new HashMap<>();
+            try (CsvRecords rows = CsvRecords.open(cpcFile, List.of("item_id", "item", "cpc", "cpc_title", "rationale"))) {
+                for (CsvRecord r : rows) {
+                    String id = itemId(r);
+                    String symbol = r.require("cpc");
+                    Node concept = cpc.concept(symbol).orElseThrow(() -> r.error("cpc", "\"" + symbol
+                        + "\" is not a CPC symbol (write it like H01L 21/027 or G03F 7/70)"));
+                    String notation = CpcSymbols.normalise(symbol).orElseThrow();
+                    Long first = seen.putIfAbsent(id + " " + notation, r.line());
+                    if (first != null)
+                        throw r.error("cpc", "item " + id + " is mapped to " + notation + " twice (first at line " + first + ")");
+                    Node m = Iris.instance("mapping", "eto-cpc", id + "-" + notation.replace(" ", "").replace('/', '-'));
+                    out.type(m, CK.TechnologyMapping);
+                    out.add(m, CK.mappedTechnology, concept);
+                    out.add(m, CK.mappedItem, item(id));
+                    out.text(m, CK.rationale, r.require("rationale"), "en");
+                    out.integer(m, CK.sourceLine, r.line());
+                    out.add(concept, CK.relevantTo, item(id));
+                    out.text(concept, SKOS.altLabel.asNode(), r.get("cpc_title"), "en");
+                }
+                reports.add(new SourceReport.FileReport(CPC_FILE, cpcFile.toString(), scan.bytes(), scan.sha256(), rows.count()));
+            }
+        }
+        Path zhFile = files.get(ZH_FILE);
+        if (zhFile != null) {
+            FileScan scan = FileScan.scanText(zhFile);
+            try (CsvRecords rows = CsvRecords.open(zhFile, List.of("item_id", "item", "label_zh"))) {
+                for (CsvRecord r : rows)
+                    out.text(item(itemId(r)), RDFS.label.asNode(), r.require("label_zh"), "zh");
+                reports.add(new SourceReport.FileReport(ZH_FILE, zhFile.toString(), scan.bytes(), scan.sha256(), rows.count()));
+            }
+        }
+        return new SourceReport("chainkg curated mappings for the ETO chain (CPC groups, Chinese names)",
+                                "chainkg (curated); CPC scheme by EPO and USPTO", null, reports);
+    }
+}
