@@ -25,7 +25,7 @@ import org.chainkg.source.csv.CsvRecords;
 /**
  * Reads chainkg's curated mapping tables for the ETO chain ({@code data/mappings/}): {@code eto-cpc.csv} (chain item
  * to CPC group, with a one-line rationale) and {@code eto-items-zh.csv} (Chinese names of the items). Rows name ETO
- * items of the bundled dataset ({@value #DATASET}) by id.
+ * items by id, of the ETO dataset named in an optional {@code dataset} column (default: the bundled {@value #DATASET}).
  */
 public final class ChainMappingReader implements SourceReader {
     public static final String FORMAT = "chain-mapping";
@@ -59,8 +59,9 @@ public final class ChainMappingReader implements SourceReader {
         return found;
     }
 
-    private static Node item(String id) {
-        return Iris.instance("eto", DATASET, id.startsWith("S") ? "stage" : "item", id);
+    private static Node item(CsvRecord r, String id) {
+        String dataset = r.get("dataset").isEmpty() ? DATASET : r.get("dataset");
+        return Iris.instance("eto", dataset, id.startsWith("S") ? "stage" : "item", id);
     }
 
     private static String itemId(CsvRecord r) {
@@ -95,10 +96,10 @@ public final class ChainMappingReader implements SourceReader {
                     Node m = Iris.instance("mapping", "eto-cpc", id + "-" + notation.replace(" ", "").replace('/', '-'));
                     out.type(m, CK.TechnologyMapping);
                     out.add(m, CK.mappedTechnology, concept);
-                    out.add(m, CK.mappedItem, item(id));
+                    out.add(m, CK.mappedItem, item(r, id));
                     out.text(m, CK.rationale, r.require("rationale"), "en");
                     out.integer(m, CK.sourceLine, r.line());
-                    out.add(concept, CK.relevantTo, item(id));
+                    out.add(concept, CK.relevantTo, item(r, id));
                     out.text(concept, SKOS.altLabel.asNode(), r.get("cpc_title"), "en");
                 }
                 reports.add(new SourceReport.FileReport(CPC_FILE, cpcFile.toString(), scan.bytes(), scan.sha256(), rows.count()));
@@ -109,7 +110,7 @@ public final class ChainMappingReader implements SourceReader {
             FileScan scan = FileScan.scanText(zhFile);
             try (CsvRecords rows = CsvRecords.open(zhFile, List.of("item_id", "item", "label_zh"))) {
                 for (CsvRecord r : rows)
-                    out.text(item(itemId(r)), RDFS.label.asNode(), r.require("label_zh"), "zh");
+                    out.text(item(r, itemId(r)), RDFS.label.asNode(), r.require("label_zh"), "zh");
                 reports.add(new SourceReport.FileReport(ZH_FILE, zhFile.toString(), scan.bytes(), scan.sha256(), rows.count()));
             }
         }
