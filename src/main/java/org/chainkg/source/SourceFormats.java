@@ -16,6 +16,7 @@ public final class SourceFormats {
     private static final Map<String, Supplier<SourceReader>> READERS = new LinkedHashMap<>();
     static {
         register(EtoChainReader::new);
+        register(org.chainkg.source.ror.RorReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {
