@@ -17,6 +17,8 @@ public final class SourceFormats {
     static {
         register(EtoChainReader::new);
         register(org.chainkg.source.mapping.ChainMappingReader::new);
+        register(org.chainkg.source.ror.RorReader::new);
+        register(org.chainkg.source.cordis.CordisReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {

@@ -1,0 +1,46 @@
+package org.chainkg.source.cordis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.chainkg.TestData;
+import org.chainkg.source.SourceFormats;
+import org.junit.jupiter.api.Test;
+
+/** accepts(): true for CORDIS organisations CSVs (with or without topics), false for every other format's files. */
+class CordisAcceptsTest {
+    static final Path SHARED = Path.of("../shared/data");
+    final CordisReader reader = new CordisReader();
+
+    @Test
+    void acceptsTheFixtureAndTheRealData() {
+        Path fixture = CordisGoldenTest.FIXTURES;
+        assertTrue(reader.accepts(List.of(fixture)));
+        assertTrue(reader.accepts(List.of(CordisReaderTest.REAL)));
+        assertTrue(reader.accepts(List.of(fixture.resolve("organizations.csv"))));
+        assertTrue(reader.accepts(List.of(fixture.resolve("organizations.csv"), fixture.resolve("project-topics.csv"))));
+        assertEquals("cordis", SourceFormats.detect(List.of(fixture)).format());
+        assertEquals("cordis", SourceFormats.detect(List.of(CordisReaderTest.REAL)).format());
+    }
+
+    @Test
+    void refusesOtherFormatsAndATopicsFileAlone() throws IOException {
+        List<Path> others = new ArrayList<>(List.of(TestData.ETO_MINI, TestData.ETO_REAL,
+            TestData.ETO_MINI.resolve("providers.csv"), CordisGoldenTest.FIXTURES.resolve("project-topics.csv"),
+            Path.of("src/test/resources/fixtures/ror"), Path.of("src/test/resources/fixtures/ror/dump/ror-three-records.json")));
+        if (Files.isDirectory(SHARED))
+            try (Stream<Path> all = Files.walk(SHARED)) {
+                all.filter(p -> !p.startsWith(SHARED.resolve("cordis-h2020"))).forEach(others::add);
+            }
+        for (Path p : others)
+            assertFalse(reader.accepts(List.of(p)), p + " is not CORDIS");
+    }
+}
