@@ -128,7 +128,10 @@ final class OpenAlexNodes {
 
     private static String kindNames(String kinds) {
         List<String> names = new ArrayList<>();
-        for (char k : kinds.toCharArray()) names.add("a " + kindName(String.valueOf(k)) + " (" + k + "...)");
+        for (char k : kinds.toCharArray()) {
+            String name = kindName(String.valueOf(k));
+            names.add((name.startsWith("i") ? "an " : "a ") + name + " (" + k + "...)");
+        }
         return String.join(" or ", names);
     }
 

@@ -154,9 +154,13 @@ final class OpenAlexRecords implements AutoCloseable {
     private SourceDataException malformed(JsonProcessingException e) {
         long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String where = e.getLocation() == null ? "" : " at line " + at + ", column " + e.getLocation().getColumnNr();
+        String message = clean(e.getOriginalMessage());
         String what = e instanceof JsonEOFException
             ? "the JSON ends in the middle of the record (the file is cut off?)"
-            : "malformed JSON" + where + ": " + clean(e.getOriginalMessage());
+            : message.contains("CTRL-CHAR, code 10")
+            ? "malformed JSON" + where + ": the line ends inside a text value (is the record cut off? a JSON Lines "
+              + "record must be whole on its line)"
+            : "malformed JSON" + where + ": " + message;
         if (recordContext == null)
             return new SourceDataException(file, at, null, what, e);
         return new SourceDataException(file, recordLine, path(), what, e);
