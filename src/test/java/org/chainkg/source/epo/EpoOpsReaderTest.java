@@ -192,4 +192,12 @@ class EpoOpsReaderTest {
         Path.of("../shared/data/samples/uspto-bulk-ipg"), Path.of("../shared/data/samples/ror"),
         Path.of("../shared/data/samples/openalex"), Path.of("../shared/data/cordis-h2020"),
         Path.of("../shared/data/eto-chip-explorer"), Path.of("data/eto-chip-explorer"));
+
+    @Test
+    void conformsToTheShapes() {
+        org.apache.jena.shacl.ValidationReport report = Txn.calculateRead(store.dataset(),
+            () -> new org.chainkg.validate.ShapesValidator().validate(store.dataset()));
+        if (!report.conforms()) org.apache.jena.shacl.lib.ShLib.printReport(report);
+        assertTrue(report.conforms(), "the loaded data violates the SHACL shapes");
+    }
 }

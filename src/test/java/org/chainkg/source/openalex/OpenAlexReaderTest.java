@@ -237,4 +237,12 @@ class OpenAlexReaderTest {
         assertEquals("openalex", reader.datasetKey(List.of(FIXTURES)));
         assertEquals("w2741809807", reader.datasetKey(List.of(FIXTURES.resolve("W2741809807.json"))));
     }
+
+    @Test
+    void conformsToTheShapes() {
+        org.apache.jena.shacl.ValidationReport report = Txn.calculateRead(store.dataset(),
+            () -> new org.chainkg.validate.ShapesValidator().validate(store.dataset()));
+        if (!report.conforms()) org.apache.jena.shacl.lib.ShLib.printReport(report);
+        assertTrue(report.conforms(), "the loaded data violates the SHACL shapes");
+    }
 }
