@@ -1,8 +1,6 @@
 package org.chainkg.source.epo;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +26,6 @@ final class OpsRecordWriter {
     private final TripleWriter out;
     private final OpsParties parties;
     private final OpsClassifications classifications;
-    private final Set<Node> patentsWritten = new HashSet<>();
     private String file;
     private Node fileNode;
 
@@ -103,7 +100,10 @@ final class OpsRecordWriter {
                 if (!a.equals(b)) out.add(a, CK.familyMember, b);
     }
 
-    /** The patent's node (typed once per load): IRI and identifier CC + number without leading zeros + kind. */
+    /**
+     * The patent's node: IRI and identifier CC + number without leading zeros + kind. Written again for each
+     * record that names it (the loader keeps one copy of each triple), so nothing grows with the load's size.
+     */
     private Node patent(OpsElement at, String country, String number, String kind, String numberField) {
         if (!COUNTRY.matcher(country).matches())
             throw error(at, at.path() + (at.name().equals("document-id") ? "/country" : "/@country"),
@@ -112,11 +112,9 @@ final class OpsRecordWriter {
             throw error(at, numberField, "\"" + number + "\" is not a publication number (letters and digits only)");
         String id = patentId(country, number, kind);
         Node patent = Iris.instance("patent", id);
-        if (patentsWritten.add(patent)) {
-            out.type(patent, CK.Patent, CK.ResearchOutput);
-            out.text(patent, DCTerms.identifier.asNode(), id);
-            out.text(patent, CK.patentKind, kind);
-        }
+        out.type(patent, CK.Patent, CK.ResearchOutput);
+        out.text(patent, DCTerms.identifier.asNode(), id);
+        out.text(patent, CK.patentKind, kind);
         return patent;
     }
 

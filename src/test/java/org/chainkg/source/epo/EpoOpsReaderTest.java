@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
@@ -199,5 +197,34 @@ class EpoOpsReaderTest {
             () -> new org.chainkg.validate.ShapesValidator().validate(store.dataset()));
         if (!report.conforms()) org.apache.jena.shacl.lib.ShLib.printReport(report);
         assertTrue(report.conforms(), "the loaded data violates the SHACL shapes");
+    }
+
+    /** Reads one file with the reader alone (no store) into a graph. */
+    private static org.apache.jena.graph.Graph readAlone(Path file) {
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        new EpoOpsReader().read(List.of(file), org.apache.jena.riot.system.StreamRDFLib.graph(g));
+        return g;
+    }
+
+    @Test
+    void characterReferencesWorkAndEntitiesAreNeverLoaded() throws java.io.IOException {
+        String xml = Files.readString(FIXTURES.resolve("full_cycle_example.xml"));
+        Path refs = tmp.resolve("refs.xml");
+        Files.writeString(refs, xml.replace("for the brick manufacturing industry</invention-title>",
+                                            "for the brick &#x26; tile industry</invention-title>"));
+        org.apache.jena.graph.Graph g = readAlone(refs);
+        assertTrue(g.contains(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/chainkg/id/patent/EP1000000A1"),
+            org.apache.jena.vocabulary.DCTerms.title.asNode(),
+            org.apache.jena.graph.NodeFactory.createLiteralLang("Apparatus for manufacturing green bricks for the brick & tile industry", "en")));
+
+        // An external entity (XXE) is refused, not fetched.
+        Path xxe = tmp.resolve("xxe.xml");
+        Files.writeString(xxe, xml.replaceFirst("\\?>\n<ops:world-patent-data",
+                "?>\n<!DOCTYPE ops:world-patent-data [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>\n<ops:world-patent-data")
+            .replace("<kind>A1</kind>", "<kind>&xxe;</kind>"));
+        org.chainkg.source.SourceDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+            org.chainkg.source.SourceDataException.class, () -> readAlone(xxe));
+        assertEquals("xxe.xml [line 11]: malformed XML: The entity \"xxe\" was referenced, but not declared. "
+                     + "(in the record that starts at line 5)", e.getMessage());
     }
 }

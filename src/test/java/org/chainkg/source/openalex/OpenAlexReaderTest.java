@@ -11,7 +11,6 @@ import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.chainkg.TestData;
 import org.chainkg.rdf.CK;
