@@ -19,6 +19,8 @@ public final class SourceFormats {
         register(org.chainkg.source.mapping.ChainMappingReader::new);
         register(org.chainkg.source.ror.RorReader::new);
         register(org.chainkg.source.cordis.CordisReader::new);
+        register(org.chainkg.source.epo.EpoOpsReader::new);
+        register(org.chainkg.source.openalex.OpenAlexReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {
