@@ -16,6 +16,8 @@ public final class SourceFormats {
     private static final Map<String, Supplier<SourceReader>> READERS = new LinkedHashMap<>();
     static {
         register(EtoChainReader::new);
+        register(org.chainkg.source.uspto.UsptoXmlReader::new);
+        register(org.chainkg.source.patentsview.PatentsViewReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {
