@@ -21,6 +21,8 @@ public final class SourceFormats {
         register(org.chainkg.source.cordis.CordisReader::new);
         register(org.chainkg.source.epo.EpoOpsReader::new);
         register(org.chainkg.source.openalex.OpenAlexReader::new);
+        register(org.chainkg.source.uspto.UsptoXmlReader::new);
+        register(org.chainkg.source.patentsview.PatentsViewReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {

@@ -1,0 +1,2 @@
+/** The PatentsView bulk-table reader (granted patents, abstracts, disambiguated assignees, current CPC). */
+package org.chainkg.source.patentsview;
