@@ -1,0 +1,74 @@
+package org.chainkg.analytics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.chainkg.rdf.CK;
+import org.chainkg.rdf.TripleWriter;
+
+/**
+ * Extends the curated CPC-to-item mapping to the narrower CPC groups that research outputs actually carry, so
+ * that queries can follow one {@code ck:relevantTo} link. A group is narrower than a mapped one when it lies under
+ * it by notation: same subclass and main group, and its subgroup digits extend the mapped subgroup's
+ * ("G03F 7/70033" under "G03F 7/70"); every group of a main group lies under "X/00"; every group of a subclass,
+ * class or section under that subclass, class or section. CPC subgroup numbers are decimal fractions ordered under
+ * their parents, which is what makes the digit rule hold; the CPC dot hierarchy itself is not in the symbols.
+ */
+public final class TechnologyReach implements Derivation {
+    private static final String MAPPED = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?notation ?item WHERE { ?t ck:relevantTo ?item ; skos:notation ?notation }""";
+    private static final String USED = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?t ?notation WHERE { ?o ck:cpcInventive|ck:cpcAdditional|ck:technology ?t . ?t skos:notation ?notation }""";
+
+    @Override public String name() { return "technology-reach"; }
+    @Override public String version() { return "1.0.0"; }
+    @Override public String description() {
+        return "CPC groups carried by research outputs that lie under a curated mapped group (by notation) inherit its "
+               + "ck:relevantTo chain items.";
+    }
+
+    @Override
+    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+        Map<String, List<Node>> mapped = new HashMap<>();
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(MAPPED)).build()) {
+            q.select().forEachRemaining(b -> mapped.computeIfAbsent(b.get("notation").getLiteralLexicalForm(), k -> new ArrayList<>()).add(b.get("item")));
+        }
+        long n = 0;
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(USED)).build()) {
+            for (var it = q.select(); it.hasNext(); ) {
+                var b = it.next();
+                String notation = b.get("notation").getLiteralLexicalForm();
+                for (Map.Entry<String, List<Node>> m : mapped.entrySet()) {
+                    if (m.getKey().equals(notation) || !under(notation, m.getKey())) continue;
+                    for (Node item : m.getValue()) {
+                        out.add(b.get("t"), CK.relevantTo, item);
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /** True when CPC notation {@code group} lies strictly under {@code parent} by the notation rules above. */
+    public static boolean under(String group, String parent) {
+        if (group.equals(parent)) return false;
+        int ps = parent.indexOf('/');
+        if (ps < 0) return group.startsWith(parent);           // section, class or subclass
+        int gs = group.indexOf('/');
+        if (gs < 0 || !group.substring(0, gs).equals(parent.substring(0, ps))) return false;
+        String pd = parent.substring(ps + 1), gd = group.substring(gs + 1);
+        if (pd.equals("00")) return true;                        // main group X/00
+        return gd.length() > pd.length() && gd.startsWith(pd);
+    }
+}
