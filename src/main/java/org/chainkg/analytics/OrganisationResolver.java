@@ -25,8 +25,8 @@ import org.chainkg.rdf.Vocab;
  * <li>shared identifiers (ROR, CORDIS PIC, VAT number, Wikidata): confidence 1.0;</li>
  * <li>equal normalised names ({@link NameNormaliser}) with agreeing countries: 0.9 (0.7 when one side has no
  * country);</li>
- * <li>Lucene fuzzy candidates with agreeing countries whose Jaro-Winkler similarity is at least
- * {@link FuzzyNameIndex#THRESHOLD}: 0.8 × similarity.</li>
+ * <li>Lucene fuzzy candidates with agreeing countries whose names agree word by word
+ * ({@link FuzzyNameIndex#agree}): 0.8 × the names' normalised Levenshtein similarity.</li>
  * </ol>
  * Every organisation gets a canonical entity (a singleton when nothing matches); each source node points to it with
  * {@code ck:canonical}, and a {@code ck:IdentityLink} records the method and confidence.
