@@ -29,7 +29,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * An in-memory Lucene index of normalised organisation names: fuzzy term queries find candidates, and a pair is
  * accepted when both countries are known and equal and the names agree word by word ({@link #agree}): the shorter
- * name has at least two words, the longer at most one word more, and every word of the shorter equals a word of
+ * name has at least two words, the longer at most one more, short and at the end (an acronym), and every word of the shorter equals a word of
  * the longer or, for words of 7+ letters, differs by one edit (two for 10+ letters; Levenshtein distance, Apache
  * Commons Text). This catches spelling variants ("UNIVERSITAET"/"UNIVERSITAT", a trailing acronym) and refuses
  * sibling names ("Universidad de Alicante"/"Universidad de Almeria", "Lam Research"/"ACM Research").
@@ -103,10 +103,14 @@ final class FuzzyNameIndex implements AutoCloseable {
         String[] x = a.split(" "), y = b.split(" ");
         String[] shorter = x.length <= y.length ? x : y, longer = x.length <= y.length ? y : x;
         if (shorter.length < 2 || longer.length - shorter.length > 1) return false;
+        // One extra word is allowed only at the end and only when acronym-sized ("... montreal uqam").
+        if (longer.length > shorter.length && longer[longer.length - 1].length() > 4) return false;
         boolean[] used = new boolean[longer.length];
-        for (String w : shorter) {
+        for (int k = 0; k < shorter.length; k++) {
+            String w = shorter[k];
             boolean found = false;
-            for (int i = 0; i < longer.length && !found; i++) {
+            // Words must agree in order: the k-th word of the shorter name with the k-th of the longer.
+            for (int i = k; i <= k && i < longer.length && !found; i++) {
                 if (used[i]) continue;
                 String v = longer[i];
                 int len = Math.min(w.length(), v.length());
