@@ -9,6 +9,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.chainkg.source.SourceFormats;
 import org.chainkg.source.SourceReader;
 import org.chainkg.store.ChainStore;
+import org.chainkg.store.LoadProgress;
 import org.chainkg.store.SourceLoader;
 
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ public final class LoadCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(p + ": no such file or folder");
         SourceReader reader = format != null ? SourceFormats.byName(format) : SourceFormats.detect(paths);
         try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
-            var result = new SourceLoader(s.dataset()).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+            LoadProgress progress = store.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
+            var result = new SourceLoader(s.dataset(), progress).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
             if (!store.quiet) {
                 System.err.printf("loaded %s (%s) into <%s>: %,d triples%s%n", paths, reader.format(), result.graph().getURI(),
                                   result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");
