@@ -98,8 +98,11 @@ public final class SourceLoader {
     }
 
     private long writeProvenance(Node g, SourceReader reader, SourceReport report, Instant started, long dataTriples) {
-        GraphSink sink = new GraphSink(g);
-        TripleWriter w = new TripleWriter(sink);
+        return provenance(new TripleWriter(new GraphSink(g)), g, reader, report, started, dataTriples);
+    }
+
+    /** Writes the PROV-O record of a load of graph {@code g}; returns the number of triples written. */
+    static long provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started, long dataTriples) {
         Node load = Iris.instance("load", UUID.randomUUID().toString());
         Node agent = Iris.instance("reader", reader.format(), reader.version());
         w.type(g, CK.SourceGraph, Vocab.provEntity);

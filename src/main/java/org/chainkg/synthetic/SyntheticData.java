@@ -79,9 +79,9 @@ public final class SyntheticData {
         for (Source s : m.sources())
             sb.append("| ").append(s.format()).append(" | ").append(m.dir().relativize(s.dir())).append(" | ")
               .append(s.graph() == null ? "(reader's default)" : s.graph()).append(" |\n");
-        sb.append("\n## Loading them\n\n```sh\n");
+        sb.append("\n## Loading them (from this folder)\n\n```sh\n");
         for (Source s : m.sources())
-            sb.append(loadCommand(s, m.dir())).append('\n');
+            sb.append(loadCommand(new Source(s.format(), m.dir().relativize(s.dir()), s.graph()), Path.of(""))).append('\n');
         sb.append("java -jar target/chainkg.jar derive --db DB\n```\n");
         sb.append("\n## Named-query parameters that fit these data\n\n");
         m.queryParameters().forEach((q, p) -> sb.append("- `").append(q).append("`: ").append(p).append('\n'));
