@@ -97,7 +97,7 @@ public final class Benchmark {
         Map<String, QueryBenchmark.Result> queries;
         try (ChainStore store = ChainStore.open(db)) {
             log.printf("bench: scale %s named queries%n", scale);
-            queries = QueryBenchmark.run(new QueryRunner(store.dataset(), 0), m.queryParameters(), settings.queryRuns());
+            queries = QueryBenchmark.run(new QueryRunner(store.dataset(), 0), m.queryParameters(), settings.queryRuns(), log);
             out.println("| named query | parameters | rows | p50 ms | p99 ms |");
             out.println("|---|---|---:|---:|---:|");
             var all = org.chainkg.query.NamedQueries.all();

@@ -16,7 +16,7 @@ import org.chainkg.query.QueryRunner;
 final class QueryBenchmark {
     record Result(long rows, Samples samples) {}
 
-    static Map<String, Result> run(QueryRunner runner, Map<String, Map<String, String>> overrides, int runs) {
+    static Map<String, Result> run(QueryRunner runner, Map<String, Map<String, String>> overrides, int runs, java.io.PrintStream log) {
         Map<String, Result> out = new LinkedHashMap<>();
         for (NamedQuery q : NamedQueries.all().values()) {
             Binding b = q.bind(overrides.getOrDefault(q.name(), Map.of()));
@@ -26,10 +26,12 @@ final class QueryBenchmark {
                 while (rs.hasNext()) { rs.next(); n++; }
                 rows[0] = n;
             });
+            log.printf("bench: %s (warm-up)%n", q.name());
             once.run();
             Samples s = new Samples();
             for (int i = 0; i < runs; i++) s.add(Samples.time(once));
             out.put(q.name(), new Result(rows[0], s));
+            log.printf("bench: %s: %,d rows, p50 %.1f ms%n", q.name(), rows[0], s.median());
         }
         return out;
     }
