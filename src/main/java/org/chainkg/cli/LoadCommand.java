@@ -9,6 +9,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.chainkg.source.SourceFormats;
 import org.chainkg.source.SourceReader;
 import org.chainkg.store.ChainStore;
+import org.chainkg.store.LoadProgress;
+import org.chainkg.store.RemoteStore;
 import org.chainkg.store.SourceLoader;
 
 import picocli.CommandLine.Command;
@@ -32,6 +34,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--no-derive", description = "Do not recompute the derived graphs (organisation identity, text links) after the load.")
     boolean noDerive;
 
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Load into a remote SPARQL store instead of --db: its Graph Store "
+            + "Protocol URL (for Fuseki, the dataset URL, e.g. http://host:3030/chainkg). The source's graph is replaced with PUT.")
+    String endpoint;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of the source.")
     List<Path> paths;
 
@@ -41,8 +47,11 @@ public final class LoadCommand implements Callable<Integer> {
             if (!Files.exists(p))
                 throw new IllegalArgumentException(p + ": no such file or folder");
         SourceReader reader = format != null ? SourceFormats.byName(format) : SourceFormats.detect(paths);
+        if (endpoint != null)
+            return loadRemote(reader);
         try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
-            var result = new SourceLoader(s.dataset()).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+            LoadProgress progress = store.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
+            var result = new SourceLoader(s.dataset(), progress).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
             if (!store.quiet) {
                 System.err.printf("loaded %s (%s) into <%s>: %,d triples%s%n", paths, reader.format(), result.graph().getURI(),
                                   result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");
@@ -52,6 +61,20 @@ public final class LoadCommand implements Callable<Integer> {
             if (!noDerive)
                 DeriveCommand.refresh(s, store.quiet);
         }
+        return 0;
+    }
+
+    private int loadRemote(SourceReader reader) {
+        RemoteStore remote = new RemoteStore(endpoint);
+        var result = remote.load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+        if (!store.quiet)
+            System.err.printf("loaded %s (%s) into <%s> at %s: %,d triples%n", paths, reader.format(), result.graph().getURI(),
+                              endpoint, result.triples());
+        if (!noDerive)
+            for (var r : remote.derive())
+                if (!store.quiet)
+                    System.err.printf("derived %s into <%s> at %s (computed here over a copy of the remote data): %,d triples%n",
+                                      r.name(), r.graph().getURI(), endpoint, r.triples());
         return 0;
     }
 

@@ -54,6 +54,10 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Query timeout. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Run against a remote SPARQL 1.1 query endpoint instead of --db "
+            + "(e.g. http://host:3030/chainkg/sparql); its default graph must be the union of the named graphs.")
+    String endpoint;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -80,7 +84,11 @@ public final class QueryCommand implements Callable<Integer> {
             query = named.query();
             binding = named.bind(params);
         }
-        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+        if (endpoint != null) {
+            OutputStream out = new BufferedOutputStream(System.out);
+            QueryRunner.remote(endpoint, timeoutSeconds * 1000).select(query, binding, rows -> fmt.write(rows, out));
+            out.flush();
+        } else try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
             OutputStream out = new BufferedOutputStream(System.out);
             new QueryRunner(s.dataset(), timeoutSeconds * 1000).select(query, binding, rows -> fmt.write(rows, out));
             out.flush();

@@ -30,6 +30,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Query timeout. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Serve the named queries of a remote SPARQL 1.1 query endpoint "
+            + "instead of a local store (e.g. http://host:3030/chainkg/sparql); /chainkg/sparql passes queries on to it.")
+    String endpoint;
+
     /** Loads the bundled real data when the store is empty; returns the number of sources loaded. */
     public static int loadBundledIfEmpty(ChainStore s) {
         if (!s.isEmpty())
@@ -47,6 +51,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (endpoint != null) {
+            FusekiServer server = ChainkgServer.buildRemote(endpoint, port, timeoutSeconds).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            System.err.printf("chainkg serving the named queries of %s on http://localhost:%d%s/q (SPARQL at %s/sparql)%n",
+                              endpoint, server.getPort(), ChainkgServer.DATASET, ChainkgServer.DATASET);
+            server.join();
+            return 0;
+        }
         ChainStore s = ChainStore.open(store.dbOrDefault());
         if (!store.dbGiven())
             loadBundledIfEmpty(s);

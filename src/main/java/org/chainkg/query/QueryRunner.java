@@ -13,20 +13,42 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.system.Txn;
 
-/** Runs SELECT queries (named or ad hoc) on a dataset in a read transaction, with parameters substituted as terms. */
+/**
+ * Runs SELECT queries (named or ad hoc) on a dataset in a read transaction, with parameters substituted as terms;
+ * or, made with {@link #remote}, on a SPARQL 1.1 protocol endpoint (parameters written into the query's syntax).
+ */
 public final class QueryRunner {
     private final DatasetGraph dsg;
+    private final String endpoint;
     private final long timeoutMillis;
 
     public QueryRunner(DatasetGraph dsg, long timeoutMillis) {
+        this(dsg, null, timeoutMillis);
+    }
+
+    private QueryRunner(DatasetGraph dsg, String endpoint, long timeoutMillis) {
         this.dsg = dsg;
+        this.endpoint = endpoint;
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /** A runner that sends queries to a SPARQL 1.1 query endpoint (e.g. http://host:3030/chainkg/sparql). */
+    public static QueryRunner remote(String endpoint, long timeoutMillis) {
+        return new QueryRunner(null, endpoint, timeoutMillis);
     }
 
     /** Runs the query and hands the rows to {@code consumer} while the read transaction is open. */
     public void select(Query query, Binding parameters, Consumer<RowSet> consumer) {
         if (!query.isSelectType())
             throw new QueryParameterException("only SELECT queries are supported here (got " + query.queryType() + ")");
+        if (endpoint != null) {
+            var builder = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint).query(RemoteQueries.substituted(query, parameters));
+            if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+            try (QueryExec exec = builder.build()) {
+                consumer.accept(exec.select());
+            }
+            return;
+        }
         Txn.executeRead(dsg, () -> {
             var builder = QueryExec.dataset(dsg).query(query);
             if (parameters != null && !parameters.isEmpty()) builder = builder.substitution(parameters);

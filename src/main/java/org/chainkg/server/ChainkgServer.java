@@ -47,6 +47,23 @@ public final class ChainkgServer {
             .build();
     }
 
+    /**
+     * A server for a remote SPARQL store: the named queries at {@code /chainkg/q/NAME} run on the remote query
+     * endpoint, and {@code /chainkg/sparql} passes SPARQL protocol queries on to it ({@link SparqlProxyServlet}).
+     * Loopback only; nothing is stored here.
+     */
+    public static FusekiServer buildRemote(String endpoint, int port, long timeoutSeconds) {
+        return FusekiServer.create()
+            .port(port)
+            .loopback(true)
+            .fusekiModules(FusekiModules.empty())
+            .enablePing(true)
+            .addServlet(DATASET + "/q/*", new NamedQueryServlet(org.chainkg.query.QueryRunner.remote(endpoint, timeoutSeconds * 1000)))
+            .addServlet(DATASET + "/sparql", new SparqlProxyServlet(endpoint, timeoutSeconds))
+            .addServlet(DATASET + "/query", new SparqlProxyServlet(endpoint, timeoutSeconds))
+            .build();
+    }
+
     /** The Fuseki UI web app (jena-fuseki-ui jar, folder webapp/ on the classpath). */
     static String uiLocation() {
         java.net.URL ui = ChainkgServer.class.getClassLoader().getResource("webapp/index.html");

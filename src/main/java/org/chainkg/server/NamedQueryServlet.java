@@ -33,7 +33,11 @@ final class NamedQueryServlet extends HttpServlet {
     private final transient QueryRunner runner;
 
     NamedQueryServlet(DatasetGraph dsg, long timeoutMillis) {
-        this.runner = new QueryRunner(dsg, timeoutMillis);
+        this(new QueryRunner(dsg, timeoutMillis));
+    }
+
+    NamedQueryServlet(QueryRunner runner) {
+        this.runner = runner;
     }
 
     @Override

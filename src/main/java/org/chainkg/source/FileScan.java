@@ -35,6 +35,20 @@ public final class FileScan {
         this.lines = lines;
     }
 
+    /** Told of every file a reader scans on this thread (the loader's progress uses it); null for none. */
+    private static final ThreadLocal<java.util.function.Consumer<FileScan>> LISTENER = new ThreadLocal<>();
+
+    /** Sets (or with null clears) the listener for scans on the current thread. */
+    public static void onScan(java.util.function.Consumer<FileScan> listener) {
+        if (listener == null) LISTENER.remove(); else LISTENER.set(listener);
+    }
+
+    private static FileScan told(FileScan scan) {
+        java.util.function.Consumer<FileScan> l = LISTENER.get();
+        if (l != null) l.accept(scan);
+        return scan;
+    }
+
     public String name() { return name; }
     public long bytes() { return bytes; }
     public String sha256() { return sha256; }
@@ -70,7 +84,7 @@ public final class FileScan {
         }
         if (size == 0)
             throw new SourceDataException(name, 0, null, "the file is empty (expected a header line and records)");
-        return new FileScan(name, size, HexFormat.of().formatHex(digest.digest()), line);
+        return told(new FileScan(name, size, HexFormat.of().formatHex(digest.digest()), line));
     }
 
     /** SHA-256 and size of any file (binary formats, or where no text checks apply). */
@@ -84,7 +98,7 @@ public final class FileScan {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
-        return new FileScan(path.getFileName().toString(), size, HexFormat.of().formatHex(digest.digest()), -1);
+        return told(new FileScan(path.getFileName().toString(), size, HexFormat.of().formatHex(digest.digest()), -1));
     }
 
     private static void checkLine(String name, long line, byte[] bytes, CharsetDecoder utf8) {

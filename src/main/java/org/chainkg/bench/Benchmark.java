@@ -1,0 +1,141 @@
+package org.chainkg.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chainkg.query.QueryRunner;
+import org.chainkg.store.ChainStore;
+import org.chainkg.synthetic.SyntheticData;
+
+/**
+ * The benchmark harness behind {@code chainkg bench}: for each scale it generates the synthetic sources, times
+ * chainkg's load (median of runs) against Jena's TDB2 bulk loaders on the same triples as N-Quads, measures the
+ * store (bytes per triple, peak heap), every named query's p50/p99, and concurrent SPARQL protocol load on the
+ * embedded server; then the growth over the scales. The report is Markdown on {@code out}; progress on stderr.
+ */
+public final class Benchmark {
+    /** What to run. */
+    public record Settings(List<Double> scales, long seed, int loadRuns, int jenaRuns, int queryRuns, List<Integer> clients,
+                           int requestsPerClient, Duration clientTimeLimit, boolean jena, Path work) {}
+
+    private record ScaleResult(double scale, long triples, double loadMs, double deriveMs, long derivedTriples,
+                               Map<String, QueryBenchmark.Result> queries) {}
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final PrintStream log;
+
+    public Benchmark(Settings settings, PrintStream out, PrintStream log) {
+        this.settings = settings;
+        this.out = out;
+        this.log = log;
+    }
+
+    public void run() throws Exception {
+        out.println("# chainkg benchmark\n");
+        out.println("Machine: " + Machine.describe() + ".  ");
+        out.println("Settings: scales " + settings.scales() + ", seed " + settings.seed() + ", chainkg load runs "
+                    + settings.loadRuns() + ", Jena loader runs " + settings.jenaRuns() + ", query runs " + settings.queryRuns()
+                    + ", clients " + settings.clients() + " (" + settings.requestsPerClient() + " requests each at most, "
+                    + settings.clientTimeLimit().toSeconds() + " s at most per level). Times are medians of the runs.\n");
+        List<ScaleResult> growth = new ArrayList<>();
+        for (double scale : settings.scales()) growth.add(scale(scale));
+        if (growth.size() > 1) growth(growth);
+        out.println("\n`match` top-20 latency: not measured — there is no `match` command in this build.");
+    }
+
+    private ScaleResult scale(double scale) throws Exception {
+        Path dir = settings.work().resolve("scale-" + scale);
+        Files.createDirectories(dir);
+        log.printf("bench: generating scale %s%n", scale);
+        SyntheticData.Manifest m = SyntheticData.generate(scale, settings.seed(), dir.resolve("data"));
+        Path db = dir.resolve("db");
+
+        Samples load = new Samples();
+        LoadBenchmark.Run last = null;
+        for (int i = 0; i < settings.loadRuns(); i++) {
+            log.printf("bench: scale %s chainkg load %d/%d%n", scale, i + 1, settings.loadRuns());
+            last = LoadBenchmark.chainkg(m, db);
+            load.add(last.ms());
+        }
+        double chainkgRate = last.triples() / (load.median() / 1000);
+        out.printf("## Scale %s: %,d triples from the source files%n%n", scale, last.triples());
+        out.println("| loader | median s | triples/s | ratio to best Jena loader |");
+        out.println("|---|---:|---:|---:|");
+        Map<String, Double> jena = new LinkedHashMap<>();
+        if (settings.jena()) {
+            Path nq = dir.resolve("same-triples.nq");
+            long quads = LoadBenchmark.exportNQuads(db, nq);
+            for (String variant : LoadBenchmark.JENA_LOADERS) {
+                Samples s = new Samples();
+                for (int i = 0; i < settings.jenaRuns(); i++) {
+                    log.printf("bench: scale %s Jena %s loader %d/%d%n", scale, variant, i + 1, settings.jenaRuns());
+                    s.add(LoadBenchmark.jena(variant, nq, dir.resolve("jena-db")));
+                }
+                jena.put(variant, quads / (s.median() / 1000));
+            }
+            Files.deleteIfExists(nq);
+        }
+        long triples = last.triples();
+        double best = jena.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        out.printf("| chainkg load (source files -> TDB2 + text index) | %.1f | %,.0f | %.2f |%n", load.median() / 1000, chainkgRate, chainkgRate / best);
+        jena.forEach((v, rate) -> out.printf("| Jena TDB2 %s loader (N-Quads -> TDB2, no text index) | %.1f | %,.0f | %.2f |%n",
+                                             v, triples / rate, rate, rate / best));
+        log.printf("bench: scale %s derived graphs%n", scale);
+        double[] derive = LoadBenchmark.derive(db);
+        out.printf("%nRatio chainkg / best Jena loader: **%.2f**. Derived graphs (identity, technology reach, text links; run once "
+                   + "after all loads): %.1f s, %,d triples. Store on disk: %,d bytes (TDB2 + Lucene, before deriving), %.0f bytes "
+                   + "per triple. Peak heap during the load: %,d MB.%n%n", chainkgRate / best, derive[0] / 1000, (long) derive[1],
+                   last.bytes(), (double) last.bytes() / last.triples(), last.peakHeap() >> 20);
+
+        Map<String, QueryBenchmark.Result> queries;
+        try (ChainStore store = ChainStore.open(db)) {
+            log.printf("bench: scale %s named queries%n", scale);
+            queries = QueryBenchmark.run(new QueryRunner(store.dataset(), 0), m.queryParameters(), settings.queryRuns(), log);
+            out.println("| named query | parameters | rows | p50 ms | p99 ms |");
+            out.println("|---|---|---:|---:|---:|");
+            var all = org.chainkg.query.NamedQueries.all();
+            queries.forEach((name, r) -> out.printf("| %s | %s | %,d | %.1f | %.1f |%n", name,
+                QueryBenchmark.parameters(all.get(name), m.queryParameters()), r.rows(), r.samples().median(), r.samples().percentile(99)));
+            log.printf("bench: scale %s concurrent SPARQL protocol clients%n", scale);
+            List<ServerBenchmark.Level> levels = ServerBenchmark.run(store.dataset(), m.queryParameters(), settings.clients(),
+                settings.requestsPerClient(), settings.clientTimeLimit());
+            out.println("\nConcurrent SPARQL 1.1 protocol requests on `serve` (loopback; each client sends the named queries in turn):\n");
+            out.println("| clients | requests | errors | throughput req/s | p50 ms | p99 ms |");
+            out.println("|---:|---:|---:|---:|---:|---:|");
+            for (ServerBenchmark.Level l : levels)
+                out.printf("| %d | %d | %d | %.1f | %.1f | %.1f |%n", l.clients(), l.requests(), l.errors(), l.throughput(),
+                           l.latency().median(), l.latency().percentile(99));
+            out.println();
+        }
+        return new ScaleResult(scale, last.triples(), load.median(), derive[0], (long) derive[1], queries);
+    }
+
+    private void growth(List<ScaleResult> results) {
+        ScaleResult base = results.get(0);
+        out.println("## Growth\n");
+        out.println("| scale | triples | load s | load s per M triples | derive s | median of query p50s ms |");
+        out.println("|---:|---:|---:|---:|---:|---:|");
+        for (ScaleResult r : results) {
+            double[] p50 = r.queries().values().stream().mapToDouble(q -> q.samples().median()).sorted().toArray();
+            out.printf("| %s | %,d | %.1f | %.1f | %.1f | %.1f |%n", r.scale(), r.triples(), r.loadMs() / 1000,
+                       r.loadMs() / 1000 / (r.triples() / 1e6), r.deriveMs() / 1000, p50[p50.length / 2]);
+        }
+        out.println("\nPer query p50 (ms) by scale:\n");
+        StringBuilder h = new StringBuilder("| query |");
+        results.forEach(r -> h.append(" scale ").append(r.scale()).append(" |"));
+        out.println(h);
+        out.println("|---|" + "---:|".repeat(results.size()));
+        for (String q : base.queries().keySet()) {
+            StringBuilder row = new StringBuilder("| " + q + " |");
+            for (ScaleResult r : results) row.append(String.format(" %.1f |", r.queries().get(q).samples().median()));
+            out.println(row);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.chainkg.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.chainkg.query.NamedQueries;
+import org.chainkg.query.NamedQuery;
+import org.chainkg.query.QueryRunner;
+
+/**
+ * Latency of every named query with its default parameters (and, where a default names data that synthetic sets
+ * do not have, such as the bundled chain's IRI, the parameter the generator says fits): one warm-up run, then
+ * {@code runs} timed runs that read every row.
+ */
+final class QueryBenchmark {
+    record Result(long rows, Samples samples) {}
+
+    static Map<String, Result> run(QueryRunner runner, Map<String, Map<String, String>> overrides, int runs, java.io.PrintStream log) {
+        Map<String, Result> out = new LinkedHashMap<>();
+        for (NamedQuery q : NamedQueries.all().values()) {
+            Binding b = q.bind(overrides.getOrDefault(q.name(), Map.of()));
+            long[] rows = {0};
+            Runnable once = () -> runner.select(q.query(), b, rs -> {
+                long n = 0;
+                while (rs.hasNext()) { rs.next(); n++; }
+                rows[0] = n;
+            });
+            log.printf("bench: %s (warm-up)%n", q.name());
+            once.run();
+            Samples s = new Samples();
+            for (int i = 0; i < runs; i++) s.add(Samples.time(once));
+            out.put(q.name(), new Result(rows[0], s));
+            log.printf("bench: %s: %,d rows, p50 %.1f ms%n", q.name(), rows[0], s.median());
+        }
+        return out;
+    }
+
+    /** Parameters of a query as the benchmark runs it (defaults unless the generator's manifest overrides them). */
+    static Map<String, String> parameters(NamedQuery q, Map<String, Map<String, String>> overrides) {
+        Map<String, String> p = new LinkedHashMap<>();
+        q.parameters().values().forEach(v -> { if (!v.required()) p.put(v.name(), v.defaultValue()); });
+        p.putAll(overrides.getOrDefault(q.name(), Map.of()));
+        return p;
+    }
+
+    private QueryBenchmark() {}
+}

@@ -1,0 +1,83 @@
+package org.chainkg.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.chainkg.query.NamedQueries;
+import org.chainkg.query.NamedQuery;
+import org.chainkg.query.RemoteQueries;
+import org.chainkg.server.ChainkgServer;
+
+/**
+ * Concurrent SPARQL 1.1 protocol load on the embedded server (loopback, port 0): N clients, each sending the named
+ * queries in turn (parameters written into the query text) to {@code /chainkg/sparql} and reading the whole
+ * response, for a bounded number of requests or time. Throughput and latency percentiles per level.
+ */
+final class ServerBenchmark {
+    record Level(int clients, int requests, int errors, double seconds, Samples latency) {
+        double throughput() { return requests / seconds; }
+    }
+
+    static List<Level> run(DatasetGraph dsg, Map<String, Map<String, String>> overrides, List<Integer> clientCounts,
+                           int requestsPerClient, Duration limit) throws Exception {
+        List<String> mix = new ArrayList<>();
+        for (NamedQuery q : NamedQueries.all().values())
+            mix.add(RemoteQueries.substituted(q, q.bind(overrides.getOrDefault(q.name(), Map.of()))).toString());
+        FusekiServer server = ChainkgServer.build(dsg, 0, false, 60).start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String endpoint = "http://localhost:" + server.getPort() + ChainkgServer.DATASET + "/sparql";
+        List<Level> out = new ArrayList<>();
+        try {
+            for (int clients : clientCounts) {
+                Samples latency = new Samples();
+                AtomicInteger errors = new AtomicInteger();
+                long deadline = System.nanoTime() + limit.toNanos();
+                ExecutorService pool = Executors.newFixedThreadPool(clients);
+                long start = System.nanoTime();
+                List<Future<?>> futures = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    int first = c;
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < requestsPerClient && System.nanoTime() < deadline; i++) {
+                            String query = mix.get((first + i) % mix.size());
+                            HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint + "?query="
+                                    + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(120)).GET().build();
+                            long t = System.nanoTime();
+                            try {
+                                HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                                if (r.statusCode() != 200) errors.incrementAndGet();
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                            latency.add((System.nanoTime() - t) / 1e6);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) f.get();
+                pool.shutdown();
+                out.add(new Level(clients, latency.count(), errors.get(), (System.nanoTime() - start) / 1e9, latency));
+            }
+        } finally {
+            server.stop();
+        }
+        return out;
+    }
+
+    private ServerBenchmark() {}
+}

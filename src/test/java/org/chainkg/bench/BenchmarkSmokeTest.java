@@ -1,0 +1,46 @@
+package org.chainkg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.chainkg.Cli;
+import org.chainkg.query.NamedQueries;
+import org.chainkg.synthetic.SyntheticData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code chainkg bench --quick} (scale 0.01) runs every part of the harness and reports it; every named query
+ * answers with rows on the synthetic data. No timing is asserted: timings depend on the machine.
+ */
+class BenchmarkSmokeTest {
+    @TempDir Path work;
+
+    @Test
+    void quickRunReportsEveryPart() {
+        Cli.Result r = Cli.run("bench", "--quick", "--no-jena", "--work", work.toString());
+        assertEquals(0, r.exit(), r.err());
+        String report = r.out();
+        for (String part : List.of("Machine: ", "| chainkg load (source files -> TDB2 + text index) |", "bytes per triple",
+                                   "Peak heap", "| named query |", "| clients | requests |", "`match`"))
+            assertTrue(report.contains(part), part + " missing in\n" + report);
+        for (String q : NamedQueries.all().keySet()) {
+            String row = report.lines().filter(l -> l.startsWith("| " + q + " |")).findFirst().orElseThrow(() -> new AssertionError(q + "\n" + report));
+            long rows = Long.parseLong(row.split("\\|")[3].trim().replace(",", ""));
+            assertTrue(rows > 0, "no rows from " + q + " on synthetic data: " + row);
+        }
+        assertTrue(report.lines().anyMatch(l -> l.matches("\\| 4 \\| \\d+ \\| 0 \\|.*")), "4 clients, no errors:\n" + report);
+
+        // The identity resolver merged the biggest firm's spellings in all four kinds of source: it supplies chains
+        // (ETO), patents (PatentsView), publishes (OpenAlex) and joins EU projects (CORDIS).
+        String db = work.resolve("scale-0.01/db").toString();
+        String firm = SyntheticData.generate(0.01, 42, work.resolve("again")).queryParameters().get("org-profile").get("org");
+        Cli.Result identity = Cli.run("query", "org-profile", "--db", db, "--format", "csv", "--quiet", "-p", "org=" + firm);
+        assertEquals(0, identity.exit(), identity.err());
+        for (String source : List.of("/id/eto/synthetic-eto-chain-", "/id/patentsview/assignee/", "https://openalex.org/I", "/id/cordis/org/"))
+            assertTrue(identity.out().lines().anyMatch(l -> l.contains(",identity,") && l.contains(source)), source + " in\n" + identity.out());
+    }
+}
