@@ -37,6 +37,8 @@ public final class Matcher implements AutoCloseable {
     private final ProfileTextIndex text;
     private final List<Profile> firms;
     private final List<Profile> labs;
+    /** Technology-code vectors of each organisation, exact and broad, weighted by inverse organisation frequency. */
+    private final Map<Profile, Map<String, Double>> codes = new HashMap<>(), broadCodes = new HashMap<>();
 
     public Matcher(OrganisationProfiles profiles, MatchWeights weights) {
         this.profiles = profiles;
@@ -44,6 +46,25 @@ public final class Matcher implements AutoCloseable {
         this.text = new ProfileTextIndex(profiles.all(), weights.integer("text.query-terms"));
         this.firms = profiles.firms();
         this.labs = profiles.researchOrganisations();
+        boolean idf = weights.get("technology.idf") > 0;
+        weigh(profiles, p -> p.codes, codes, idf);
+        weigh(profiles, p -> p.broadCodes, broadCodes, idf);
+    }
+
+    /**
+     * Each organisation's code counts times log(organisations / organisations with the code) when {@code idf}: a code
+     * that many organisations share (a broad call, a common CPC group) says less about a pair than a rare one.
+     */
+    private static void weigh(OrganisationProfiles profiles, java.util.function.Function<Profile, Map<String, Double>> vector,
+                              Map<Profile, Map<String, Double>> out, boolean idf) {
+        Map<String, Integer> df = new HashMap<>();
+        for (Profile p : profiles.all()) for (String c : vector.apply(p).keySet()) df.merge(c, 1, Integer::sum);
+        double n = Math.max(profiles.all().size(), 1);
+        for (Profile p : profiles.all()) {
+            Map<String, Double> v = new HashMap<>();
+            vector.apply(p).forEach((c, count) -> v.put(c, idf ? count * Math.log(1 + n / df.get(c)) : count));
+            out.put(p, v);
+        }
     }
 
     public static Matcher build(DatasetGraph dsg, MatchWeights weights) {
@@ -84,8 +105,8 @@ public final class Matcher implements AutoCloseable {
             Profile lab = forLab ? query : c, firm = forLab ? c : query;
             out.put(c, new Features(
                 textScores.getOrDefault(c, 0.0),
-                Features.cosine(query.codes, c.codes),
-                Features.cosine(query.broadCodes, c.broadCodes),
+                Features.cosine(codes.get(query), codes.get(c)),
+                Features.cosine(broadCodes.get(query), broadCodes.get(c)),
                 need(lab, firm, country, home),
                 Math.min(adamicAdar(query, c), capPartners) / capPartners,
                 Math.min(query.shared(c).size(), capHistory) / capHistory,
@@ -107,8 +128,8 @@ public final class Matcher implements AutoCloseable {
             long suppliers = c.partners.stream().filter(p -> p.supplied.contains(item.iri)).count();
             out.put(c, new Features(
                 textScores.getOrDefault(c, 0.0),
-                Features.cosine(item.codes, c.codes),
-                Features.cosine(item.broadCodes, c.broadCodes),
+                Features.cosine(item.codes, codes.get(c)),
+                Features.cosine(item.broadCodes, broadCodes.get(c)),
                 0,
                 Math.min(suppliers, capPartners) / capPartners,
                 0,

@@ -48,10 +48,10 @@ final class ProfileTextIndex implements AutoCloseable {
     private final List<Profile> docs = new ArrayList<>();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final MoreLikeThis mlt;
-    private final Map<Profile, Set<String>> terms = new HashMap<>();
+    private final int queryTerms;
+    private final Map<Profile, Set<String>> terms = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stemmed term -> the first word seen that stems to it, to show people words rather than stems. */
-    private final Map<String, String> surface = new HashMap<>();
+    private final Map<String, String> surface = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProfileTextIndex(Collection<Profile> profiles, int queryTerms) {
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
@@ -69,13 +69,7 @@ final class ProfileTextIndex implements AutoCloseable {
             w.commit();
             reader = DirectoryReader.open(dir);
             searcher = new IndexSearcher(reader);
-            mlt = new MoreLikeThis(reader);
-            mlt.setAnalyzer(analyzer);
-            mlt.setFieldNames(new String[] {FIELD});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(3);
-            mlt.setMaxQueryTerms(queryTerms);
+            this.queryTerms = queryTerms;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,6 +83,14 @@ final class ProfileTextIndex implements AutoCloseable {
         Map<Profile, Double> out = new HashMap<>();
         if (text == null || text.isBlank() || docs.isEmpty()) return out;
         try {
+            // MoreLikeThis keeps state per query: one per call keeps the index usable from several threads.
+            MoreLikeThis mlt = new MoreLikeThis(reader);
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {FIELD});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(3);
+            mlt.setMaxQueryTerms(queryTerms);
             Query like = mlt.like(FIELD, new StringReader(text));
             Query q = new BooleanQuery.Builder()
                 .add(like, BooleanClause.Occur.MUST)
