@@ -177,7 +177,9 @@ public final class OrganisationProfiles {
             for (Profile p : holders) {
                 p.codes.merge(code, 1.0, Double::sum);
                 if (broad != null) p.broadCodes.merge(broad, 1.0, Double::sum);
-                if (b.contains("label")) p.text.add(b.get("label").getLiteralLexicalForm());
+                // CPC concepts are labelled "CPC H01L 21/027": a notation, not words.
+                if (b.contains("label") && !b.get("label").getLiteralLexicalForm().equals("CPC " + code))
+                    p.text.add(b.get("label").getLiteralLexicalForm());
             }
         });
         select(dsg, TEXTS, b -> {

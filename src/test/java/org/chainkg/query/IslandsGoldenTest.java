@@ -13,14 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.system.Txn;
-import org.chainkg.TestData;
-import org.chainkg.analytics.DerivedGraphs;
-import org.chainkg.source.SourceFormats;
+import org.chainkg.IslandsFixture;
 import org.chainkg.store.ChainStore;
-import org.chainkg.store.SourceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,26 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IslandsGoldenTest {
     static final Path GOLDEN = Path.of("src/test/golden/islands");
-    static final Path FIXTURE = Path.of("src/test/resources/fixtures/islands");
     @TempDir static Path dir;
     static ChainStore store;
 
-    /** eto-mini, then the islands fixture's mapping, CORDIS and USPTO files, the topic link, and the derived graphs. */
-    static ChainStore load(Path db) {
-        ChainStore s = TestData.storeWith(db, TestData.ETO_MINI);
-        SourceLoader loader = new SourceLoader(s.dataset());
-        loader.load(SourceFormats.byName("chain-mapping"), List.of(FIXTURE.resolve("mapping")), null);
-        loader.load(SourceFormats.byName("cordis"), List.of(FIXTURE.resolve("cordis")), null);
-        loader.load(SourceFormats.byName("uspto-xml"), List.of(FIXTURE.resolve("uspto")), null);
-        Txn.executeWrite(s.dataset(), () -> RDFParser.source(FIXTURE.resolve("topic-mapping.ttl")).parse(
-            s.dataset().getGraph(NodeFactory.createURI("https://w3id.org/chainkg/graph/test/topic-mapping"))));
-        DerivedGraphs.refresh(s.dataset());
-        return s;
-    }
-
     @BeforeAll
     static void open() {
-        store = load(dir.resolve("db"));
+        store = IslandsFixture.store(dir.resolve("db"));
     }
 
     @AfterAll
