@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.chainkg.rdf.CK;
 
 /**
  * What matching knows about every canonical organisation, read from the store once (in one read transaction):
@@ -29,67 +34,6 @@ import org.apache.jena.system.Txn;
  * </pre>
  */
 public final class OrganisationProfiles {
-    private static final String PREFIXES = """
-        PREFIX ck: <https://w3id.org/chainkg/ontology#>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
-        """;
-    private static final String ORGS = PREFIXES + """
-        SELECT ?c ?label ?cc ?type WHERE {
-          ?c a ck:CanonicalOrganisation .
-          OPTIONAL { ?c rdfs:label ?label }
-          OPTIONAL { ?c ck:country/skos:notation ?cc }
-          OPTIONAL { ?c a ?type FILTER(?type IN (ck:Firm, ck:ResearchOrganisation)) }
-        }""";
-    private static final String IDS = PREFIXES + """
-        SELECT ?m ?c ?id WHERE { ?m ck:canonical ?c . OPTIONAL { ?m dcterms:identifier|ck:pic|ck:ror ?id } }""";
-    private static final String THINGS = PREFIXES + """
-        SELECT DISTINCT ?t ?c ?kind WHERE {
-          { ?t ck:participant ?m BIND("project" AS ?kind) }
-          UNION { ?t ck:assignee|ck:applicant ?m BIND("patent" AS ?kind) }
-          UNION { ?t ck:affiliation ?m BIND("publication" AS ?kind) }
-          ?m ck:canonical ?c .
-        }""";
-    private static final String TECHNOLOGIES = PREFIXES + """
-        SELECT DISTINCT ?t ?code ?broad ?label WHERE {
-          ?t ck:technology|ck:cpcInventive|ck:cpcAdditional|ck:topic ?x .
-          ?x skos:notation ?code .
-          OPTIONAL { ?x skos:broader/skos:notation ?broad }
-          OPTIONAL { ?x skos:prefLabel ?label FILTER(lang(?label) = "en" || lang(?label) = "") }
-        }""";
-    private static final String TEXTS = PREFIXES + """
-        SELECT DISTINCT ?t ?text WHERE {
-          ?t dcterms:title|dcterms:abstract ?text .
-          FILTER EXISTS { ?t ck:participant|ck:assignee|ck:applicant|ck:affiliation ?m }
-        }""";
-    private static final String BEARS = PREFIXES + """
-        SELECT DISTINCT ?t ?el WHERE {
-          { ?t ck:technology|ck:cpcInventive|ck:cpcAdditional|ck:topic ?x . ?x ck:relevantTo ?el }
-          UNION { ?l ck:linkedOutput ?t ; ck:linkedItem ?el }
-        }""";
-    private static final String ITEMS = PREFIXES + """
-        SELECT ?el ?id (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?description) WHERE {
-          ?el a ck:ChainItem ; dcterms:identifier ?id .
-          OPTIONAL { ?el rdfs:label ?l FILTER(lang(?l) = "en" || lang(?l) = "") }
-          OPTIONAL { ?el dcterms:description ?d }
-        } GROUP BY ?el ?id""";
-    private static final String ITEM_CODES = PREFIXES + """
-        SELECT DISTINCT ?el ?code ?broad WHERE {
-          ?x ck:relevantTo ?el ; skos:notation ?code . OPTIONAL { ?x skos:broader/skos:notation ?broad }
-        }""";
-    private static final String SUPPLY = PREFIXES + """
-        SELECT DISTINCT ?c ?el WHERE {
-          ?p ck:provider ?m ; ck:item ?el . ?m ck:canonical ?c .
-          OPTIONAL { ?p ck:sharePercent ?s } FILTER(!BOUND(?s) || ?s > 0)
-        }""";
-    private static final String FEEDS = PREFIXES + "SELECT ?a ?b WHERE { ?a ck:feedsInto ?b }";
-    private static final String SHARES = PREFIXES + """
-        SELECT ?el ?code ?share WHERE {
-          ?p ck:item ?el ; ck:provider ?k . ?k a ck:Country ; skos:notation ?code .
-          OPTIONAL { ?p ck:sharePercent ?share }
-        }""";
-
     /** One chain item: id, name, description, its technology codes and its country shares (NaN: listed, no figure). */
     public static final class Item {
         public final Node iri;
@@ -130,103 +74,187 @@ public final class OrganisationProfiles {
         return p;
     }
 
+    /**
+     * Reads by predicate, straight from the quad indexes (a fact repeated in several graphs is seen several times,
+     * which sets and first-wins maps absorb): much faster than SPARQL with OPTIONALs over the union graph.
+     */
     private void load(DatasetGraph dsg) {
-        select(dsg, ORGS, b -> {
-            Profile p = profiles.computeIfAbsent(b.get("c"), Profile::new);
-            if (b.contains("label") && p.label == null) p.label = b.get("label").getLiteralLexicalForm();
-            if (b.contains("cc") && p.country == null) p.country = b.get("cc").getLiteralLexicalForm();
-            if (b.contains("type")) {
-                String t = b.get("type").getURI();
-                if (t.endsWith("#Firm")) p.firm = true;
-                else p.research = true;
-            }
-        });
+        Map<Node, String> notations = new HashMap<>();
+        for (Node c : subjects(dsg, RDF.type.asNode(), CK.CanonicalOrganisation)) {
+            Profile p = profiles.computeIfAbsent(c, Profile::new);
+            p.label = literal(dsg, c, RDFS.label.asNode());
+            Node country = object(dsg, c, CK.country);
+            if (country != null) p.country = notation(dsg, country, notations);
+        }
+        for (Node c : subjects(dsg, RDF.type.asNode(), CK.Firm)) { Profile p = profiles.get(c); if (p != null) p.firm = true; }
+        for (Node c : subjects(dsg, RDF.type.asNode(), CK.ResearchOrganisation)) { Profile p = profiles.get(c); if (p != null) p.research = true; }
         for (Profile p : profiles.values()) index(p, p.iri.getURI());
         for (Profile p : profiles.values()) index(p, p.key());
-        select(dsg, IDS, b -> {
-            Profile p = profiles.get(b.get("c"));
-            if (p == null) return;
-            index(p, b.get("m").getURI());
-            Node id = b.get("id");
-            if (id == null) return;
-            if (id.isLiteral()) index(p, id.getLiteralLexicalForm().trim());
-            else if (id.isURI()) {
-                index(p, id.getURI());
-                index(p, id.getURI().substring(id.getURI().lastIndexOf('/') + 1));
-            }
+        Map<Node, Profile> canonical = new HashMap<>();
+        forEach(dsg, null, CK.canonical, null, q -> {
+            Profile p = profiles.get(q.getObject());
+            if (p == null || canonical.putIfAbsent(q.getSubject(), p) != null) return;
+            Node m = q.getSubject();
+            index(p, m.getURI());
+            for (Node pred : List.of(DCTerms.identifier.asNode(), CK.pic, CK.ror))
+                forEach(dsg, m, pred, null, id -> {
+                    Node v = id.getObject();
+                    if (v.isLiteral()) index(p, v.getLiteralLexicalForm().trim());
+                    else if (v.isURI()) {
+                        index(p, v.getURI());
+                        index(p, v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
+                    }
+                });
         });
-        Map<Node, String> kinds = new HashMap<>();
-        select(dsg, THINGS, b -> {
-            Profile p = profiles.get(b.get("c"));
-            if (p == null) return;
-            Node t = b.get("t");
-            String kind = b.get("kind").getLiteralLexicalForm();
-            kinds.put(t, kind);
-            members.computeIfAbsent(t, k -> new HashSet<>()).add(p);
-            if (p.things.add(t) && kind.equals("project")) p.projects++;
-        });
+        Set<Node> outputs = new HashSet<>();
+        for (Node pred : List.of(CK.participant, CK.assignee, CK.applicant, CK.affiliation))
+            forEach(dsg, null, pred, null, q -> {
+                Profile p = canonical.get(q.getObject());
+                if (p == null) return;
+                Node t = q.getSubject();
+                members.computeIfAbsent(t, k -> new HashSet<>()).add(p);
+                if (p.things.add(t) && pred.equals(CK.participant)) p.projects++;
+                if (!pred.equals(CK.participant)) outputs.add(t);
+            });
         for (Set<Profile> group : members.values())
             for (Profile a : group)
                 for (Profile b : group)
                     if (a != b) a.partners.add(b);
-        select(dsg, TECHNOLOGIES, b -> {
-            Set<Profile> holders = members.get(b.get("t"));
-            if (holders == null) return;
-            String code = b.get("code").getLiteralLexicalForm();
-            String broad = b.contains("broad") ? b.get("broad").getLiteralLexicalForm() : broader(code);
-            for (Profile p : holders) {
-                p.codes.merge(code, 1.0, Double::sum);
-                if (broad != null) p.broadCodes.merge(broad, 1.0, Double::sum);
-                // CPC concepts are labelled "CPC H01L 21/027": a notation, not words.
-                if (b.contains("label") && !b.get("label").getLiteralLexicalForm().equals("CPC " + code))
-                    p.text.add(b.get("label").getLiteralLexicalForm());
+        Map<Node, Set<Node>> technologies = new HashMap<>();   // thing -> technology concepts
+        for (Node pred : List.of(CK.technology, CK.cpcInventive, CK.cpcAdditional, CK.topic))
+            forEach(dsg, null, pred, null, q -> {
+                if (members.containsKey(q.getSubject()))
+                    technologies.computeIfAbsent(q.getSubject(), k -> new HashSet<>()).add(q.getObject());
+            });
+        Map<Node, String[]> concepts = new HashMap<>();        // concept -> {code, broad code, label}
+        technologies.forEach((t, xs) -> {
+            for (Node x : xs) {
+                String[] c = concepts.computeIfAbsent(x, k -> concept(dsg, k, notations));
+                if (c[0] == null) continue;
+                for (Profile p : members.get(t)) {
+                    p.codes.merge(c[0], 1.0, Double::sum);
+                    if (c[1] != null) p.broadCodes.merge(c[1], 1.0, Double::sum);
+                    // CPC concepts are labelled "CPC H01L 21/027": a notation, not words.
+                    if (c[2] != null && !c[2].equals("CPC " + c[0])) p.text.add(c[2]);
+                }
             }
         });
-        select(dsg, TEXTS, b -> {
-            Set<Profile> holders = members.get(b.get("t"));
-            if (holders != null)
-                for (Profile p : holders) p.text.add(b.get("text").getLiteralLexicalForm());
-        });
-        select(dsg, ITEMS, b -> {
-            Item it = new Item(b.get("el"), b.get("id").getLiteralLexicalForm(),
-                b.contains("label") ? b.get("label").getLiteralLexicalForm() : b.get("id").getLiteralLexicalForm(),
-                b.contains("description") ? b.get("description").getLiteralLexicalForm() : "");
-            items.put(it.iri, it);
-            itemsById.putIfAbsent(it.id, it);
-        });
-        select(dsg, BEARS, b -> {
-            Set<Profile> holders = members.get(b.get("t"));
-            if (holders == null || !items.containsKey(b.get("el"))) return;
-            for (Profile p : holders) p.researched.merge(b.get("el"), 1, Integer::sum);
-        });
-        select(dsg, ITEM_CODES, b -> {
-            Item it = items.get(b.get("el"));
+        for (Node o : outputs)
+            for (Node pred : List.of(DCTerms.title.asNode(), DCTerms.abstract_.asNode()))
+                forEach(dsg, o, pred, null, q -> {
+                    if (q.getObject().isLiteral())
+                        for (Profile p : members.get(o)) p.text.add(q.getObject().getLiteralLexicalForm());
+                });
+        for (Node el : subjects(dsg, RDF.type.asNode(), CK.ChainElement)) {
+            String id = literal(dsg, el, DCTerms.identifier.asNode());
+            if (id == null) continue;
+            String label = englishLiteral(dsg, el, RDFS.label.asNode());
+            String description = englishLiteral(dsg, el, DCTerms.description.asNode());
+            Item it = new Item(el, id, label == null ? id : label, description == null ? "" : description);
+            items.put(el, it);
+            itemsById.putIfAbsent(id, it);
+        }
+        Map<Node, Set<Node>> relevant = new HashMap<>();       // concept -> items
+        forEach(dsg, null, CK.relevantTo, null, q -> {
+            Item it = items.get(q.getObject());
             if (it == null) return;
-            String code = b.get("code").getLiteralLexicalForm();
-            it.codes.put(code, 1.0);
-            String broad = b.contains("broad") ? b.get("broad").getLiteralLexicalForm() : broader(code);
-            if (broad != null) it.broadCodes.put(broad, 1.0);
+            relevant.computeIfAbsent(q.getSubject(), k -> new HashSet<>()).add(it.iri);
+            String[] c = concepts.computeIfAbsent(q.getSubject(), k -> concept(dsg, k, notations));
+            if (c[0] != null) it.codes.put(c[0], 1.0);
+            if (c[1] != null) it.broadCodes.put(c[1], 1.0);
         });
-        select(dsg, SUPPLY, b -> {
-            Profile p = profiles.get(b.get("c"));
-            Item it = items.get(b.get("el"));
-            if (p == null || it == null) return;
-            p.supplied.add(it.iri);
-            p.text.add(it.label);
-            if (!it.description.isEmpty()) p.text.add(it.description);
+        Map<Node, Set<Node>> bears = new HashMap<>();          // thing -> items it bears on
+        technologies.forEach((t, xs) -> {
+            for (Node x : xs) for (Node el : relevant.getOrDefault(x, Set.of())) bears.computeIfAbsent(t, k -> new HashSet<>()).add(el);
         });
-        Map<Node, List<Node>> inputs = new HashMap<>();
-        select(dsg, FEEDS, b -> inputs.computeIfAbsent(b.get("b"), k -> new ArrayList<>()).add(b.get("a")));
+        forEach(dsg, null, CK.linkedOutput, null, q -> {
+            if (!members.containsKey(q.getObject())) return;
+            Node el = object(dsg, q.getSubject(), CK.linkedItem);
+            if (el != null && items.containsKey(el)) bears.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(el);
+        });
+        bears.forEach((t, els) -> {
+            for (Profile p : members.get(t)) for (Node el : els) p.researched.merge(el, 1, Integer::sum);
+        });
+        Set<Node> seenProvisions = new HashSet<>();
+        forEach(dsg, null, CK.provider, null, q -> {
+            Node pv = q.getSubject();
+            if (!seenProvisions.add(pv)) return;
+            Item it = items.get(object(dsg, pv, CK.item));
+            if (it == null) return;
+            Node share = object(dsg, pv, CK.sharePercent);
+            double value = share == null ? Double.NaN : Double.parseDouble(share.getLiteralLexicalForm());
+            Node provider = q.getObject();
+            Profile p = canonical.get(provider);
+            if (p != null && (Double.isNaN(value) || value > 0) && p.supplied.add(it.iri)) {
+                p.text.add(it.label);
+                if (!it.description.isEmpty()) p.text.add(it.description);
+            }
+            if (dsg.contains(Node.ANY, provider, RDF.type.asNode(), CK.Country)) {
+                String code = notation(dsg, provider, notations);
+                if (code != null) it.shares.merge(code, value, (x, y) -> x.isNaN() ? y : x);
+            }
+        });
+        Map<Node, Set<Node>> inputs = new HashMap<>();
+        forEach(dsg, null, CK.feedsInto, null, q -> inputs.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(q.getSubject()));
         for (Profile p : profiles.values())
             for (Node s : p.supplied)
-                for (Node in : inputs.getOrDefault(s, List.of()))
+                for (Node in : inputs.getOrDefault(s, Set.of()))
                     if (items.containsKey(in) && !p.supplied.contains(in)) p.used.add(in);
-        select(dsg, SHARES, b -> {
-            Item it = items.get(b.get("el"));
-            if (it == null) return;
-            double share = b.contains("share") ? Double.parseDouble(b.get("share").getLiteralLexicalForm()) : Double.NaN;
-            it.shares.merge(b.get("code").getLiteralLexicalForm(), share, (x, y) -> x.isNaN() ? y : x);
+    }
+
+    /** {code, broad code, English label} of a technology concept; broad from skos:broader, else {@link #broader}. */
+    private static String[] concept(DatasetGraph dsg, Node x, Map<Node, String> notations) {
+        String code = literal(dsg, x, SKOS.notation.asNode());
+        if (code == null) return new String[3];
+        Node b = object(dsg, x, SKOS.broader.asNode());
+        String broad = b == null ? null : literal(dsg, b, SKOS.notation.asNode());
+        return new String[] {code, broad != null ? broad : broader(code), englishLiteral(dsg, x, SKOS.prefLabel.asNode())};
+    }
+
+    private static String notation(DatasetGraph dsg, Node country, Map<Node, String> cache) {
+        return cache.computeIfAbsent(country, c -> {
+            String n = literal(dsg, c, SKOS.notation.asNode());
+            return n != null ? n : c.getURI().substring(c.getURI().lastIndexOf('/') + 1);
         });
+    }
+
+    private static void forEach(DatasetGraph dsg, Node s, Node p, Node o, Consumer<Quad> action) {
+        Iterator<Quad> it = dsg.find(Node.ANY, s == null ? Node.ANY : s, p, o == null ? Node.ANY : o);
+        try {
+            it.forEachRemaining(action);
+        } finally {
+            Iter.close(it);
+        }
+    }
+
+    private static Set<Node> subjects(DatasetGraph dsg, Node p, Node o) {
+        Set<Node> out = new java.util.LinkedHashSet<>();
+        forEach(dsg, null, p, o, q -> out.add(q.getSubject()));
+        return out;
+    }
+
+    private static Node object(DatasetGraph dsg, Node s, Node p) {
+        if (s == null) return null;
+        Node[] out = new Node[1];
+        forEach(dsg, s, p, null, q -> { if (out[0] == null) out[0] = q.getObject(); });
+        return out[0];
+    }
+
+    private static String literal(DatasetGraph dsg, Node s, Node p) {
+        Node o = object(dsg, s, p);
+        return o != null && o.isLiteral() ? o.getLiteralLexicalForm() : null;
+    }
+
+    /** An English or language-less literal, the smallest when there are several (stable across runs). */
+    private static String englishLiteral(DatasetGraph dsg, Node s, Node p) {
+        String[] out = new String[1];
+        forEach(dsg, s, p, null, q -> {
+            Node o = q.getObject();
+            if (!o.isLiteral() || !(o.getLiteralLanguage().isEmpty() || o.getLiteralLanguage().equals("en"))) return;
+            String v = o.getLiteralLexicalForm();
+            if (out[0] == null || v.compareTo(out[0]) < 0) out[0] = v;
+        });
+        return out[0];
     }
 
     /**
@@ -241,12 +269,6 @@ public final class OrganisationProfiles {
     private void index(Profile p, String id) {
         List<Profile> list = byIdentifier.computeIfAbsent(id, k -> new ArrayList<>(1));
         if (!list.contains(p)) list.add(p);
-    }
-
-    private static void select(DatasetGraph dsg, String query, Consumer<Binding> row) {
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
-            q.select().forEachRemaining(row);
-        }
     }
 
     /**
