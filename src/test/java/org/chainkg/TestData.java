@@ -18,6 +18,21 @@ public final class TestData {
     /** The real ETO/CSET dataset bundled with chainkg. */
     public static final Path ETO_REAL = Path.of("data/eto-chip-explorer");
 
+    /** Synthetic research outputs and projects around eto-mini (mapping, PatentsView, CORDIS formats). */
+    public static final Path RESEARCH_MINI = Path.of("src/test/resources/fixtures/research-mini");
+
+    /** eto-mini plus research-mini, with the derived graphs (identity, technology reach, text links) computed. */
+    public static ChainStore researchMini(Path dir) {
+        ChainStore store = storeWith(dir, ETO_MINI);
+        SourceLoader loader = new SourceLoader(store.dataset());
+        for (String part : List.of("mappings", "patentsview", "cordis")) {
+            List<Path> paths = List.of(RESEARCH_MINI.resolve(part));
+            loader.load(org.chainkg.source.SourceFormats.detect(paths), paths, null);
+        }
+        org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
+        return store;
+    }
+
     public static ChainStore storeWith(Path dir, Path etoFolder) {
         ChainStore store = ChainStore.open(dir);
         new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(etoFolder), null);

@@ -51,7 +51,7 @@ public final class DerivedGraphs {
         try {
             List<Node> sources = new ArrayList<>();
             dsg.listGraphNodes().forEachRemaining(n -> { if (!n.getURI().startsWith(PREFIX)) sources.add(n); });
-            dsg.removeGraph(g);
+            org.chainkg.store.Graphs.clear(dsg, g);
             Sink sink = new Sink(dsg, g);
             TripleWriter w = new TripleWriter(sink);
             long records = d.derive(dsg, g, w);

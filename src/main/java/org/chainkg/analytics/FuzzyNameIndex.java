@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,12 +28,14 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * An in-memory Lucene index of normalised organisation names: fuzzy term queries find candidates, and a pair is
- * accepted when both countries are known and equal and the names' Jaro-Winkler similarity (Apache Commons Text)
- * is at least {@link #THRESHOLD}.
+ * accepted when both countries are known and equal and the names agree word by word ({@link #agree}): the shorter
+ * name has at least two words, the longer at most one more, short and at the end (an acronym), and every word of the shorter equals a word of
+ * the longer or, for words of 7+ letters, differs by one edit (two for 10+ letters; Levenshtein distance, Apache
+ * Commons Text). This catches spelling variants ("UNIVERSITAET"/"UNIVERSITAT", a trailing acronym) and refuses
+ * sibling names ("Universidad de Alicante"/"Universidad de Almeria", "Lam Research"/"ACM Research").
+ * The match confidence is 0.8 × the normalised Levenshtein similarity of the whole names.
  */
 final class FuzzyNameIndex implements AutoCloseable {
-    /** Lowest Jaro-Winkler similarity of normalised names for a fuzzy match. */
-    static final double THRESHOLD = 0.94;
     private static final int CANDIDATES = 10;
 
     record Match(OrganisationResolver.Org other, BigDecimal similarity) {}
@@ -43,7 +45,7 @@ final class FuzzyNameIndex implements AutoCloseable {
     private final List<String> docNames = new ArrayList<>();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 
     FuzzyNameIndex(Collection<OrganisationResolver.Org> orgs) {
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
@@ -84,15 +86,43 @@ final class FuzzyNameIndex implements AutoCloseable {
                     int n = searcher.storedFields().document(hit.doc).getField("n").numericValue().intValue();
                     OrganisationResolver.Org other = docs.get(n);
                     if (other == o || !o.country().equals(other.country())) continue;
-                    double sim = jw.apply(norm, docNames.get(n));
-                    if (sim >= THRESHOLD && sim < 1.0)
-                        out.add(new Match(other, BigDecimal.valueOf(sim).setScale(3, RoundingMode.HALF_UP)));
+                    String theirs = docNames.get(n);
+                    if (norm.equals(theirs) || !agree(norm, theirs)) continue;
+                    double sim = 1.0 - (double) LEVENSHTEIN.apply(norm, theirs) / Math.max(norm.length(), theirs.length());
+                    out.add(new Match(other, BigDecimal.valueOf(sim).setScale(3, RoundingMode.HALF_UP)));
                 }
             }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The word-by-word agreement rule described above. */
+    static boolean agree(String a, String b) {
+        String[] x = a.split(" "), y = b.split(" ");
+        String[] shorter = x.length <= y.length ? x : y, longer = x.length <= y.length ? y : x;
+        if (shorter.length < 2 || longer.length - shorter.length > 1) return false;
+        // One extra word is allowed only at the end and only when acronym-sized ("... montreal uqam").
+        if (longer.length > shorter.length && longer[longer.length - 1].length() > 4) return false;
+        boolean[] used = new boolean[longer.length];
+        for (int k = 0; k < shorter.length; k++) {
+            String w = shorter[k];
+            boolean found = false;
+            // Words must agree in order: the k-th word of the shorter name with the k-th of the longer.
+            for (int i = k; i <= k && i < longer.length && !found; i++) {
+                if (used[i]) continue;
+                String v = longer[i];
+                int len = Math.min(w.length(), v.length());
+                int allowed = len >= 10 ? 2 : len >= 7 ? 1 : 0;
+                if (w.equals(v) || allowed > 0 && LEVENSHTEIN.apply(w, v) <= allowed) {
+                    used[i] = true;
+                    found = true;
+                }
+            }
+            if (!found) return false;
+        }
+        return true;
     }
 
     @Override

@@ -31,11 +31,11 @@ public final class NameNormaliser {
         List.of("mbh"), List.of("ag"), List.of("kg"), List.of("se"), List.of("sa"), List.of("sas"), List.of("sarl"),
         List.of("srl"), List.of("spa"), List.of("bv"), List.of("nv"), List.of("ab"), List.of("oy"), List.of("oyj"),
         List.of("as"), List.of("aps"), List.of("asa"), List.of("kk"), List.of("ev"), List.of("ug"), List.of("sl"),
-        List.of("sro"), List.of("zrt"), List.of("kft"), List.of("holdings"), List.of("holding"), List.of("group"));
+        List.of("sro"), List.of("zrt"), List.of("kft"));
     /** Country names that sources append to a firm's name ("ASML Netherlands B.V.", "Sony (Japan)"). */
     private static final Set<String> COUNTRIES = Set.of("netherlands", "japan", "usa", "us", "america", "germany",
         "deutschland", "korea", "china", "taiwan", "france", "uk", "singapore", "switzerland", "austria", "italy",
-        "sweden", "israel", "belgium", "europe", "international", "global");
+        "sweden", "israel", "belgium", "europe", "international");
 
     /** The normalised form; "" when nothing is left. */
     public static String normalise(String name) {

@@ -22,11 +22,12 @@ import org.chainkg.rdf.Vocab;
 /**
  * Resolves the organisation nodes of all sources to canonical organisations ({@code ck:CanonicalOrganisation}):
  * <ol>
- * <li>shared identifiers (ROR, CORDIS PIC, VAT number, Wikidata): confidence 1.0;</li>
+ * <li>shared identifiers (ROR, CORDIS PIC, Wikidata): confidence 1.0. VAT numbers are not used: in CORDIS, distinct
+ * legal entities (different PICs) share a VAT group number, and placeholders such as "NA" are common;</li>
  * <li>equal normalised names ({@link NameNormaliser}) with agreeing countries: 0.9 (0.7 when one side has no
  * country);</li>
- * <li>Lucene fuzzy candidates with agreeing countries whose Jaro-Winkler similarity is at least
- * {@link FuzzyNameIndex#THRESHOLD}: 0.8 × similarity.</li>
+ * <li>Lucene fuzzy candidates with agreeing countries whose names agree word by word
+ * ({@link FuzzyNameIndex#agree}): 0.8 × the names' normalised Levenshtein similarity.</li>
  * </ol>
  * Every organisation gets a canonical entity (a singleton when nothing matches); each source node points to it with
  * {@code ck:canonical}, and a {@code ck:IdentityLink} records the method and confidence.
@@ -92,7 +93,7 @@ public final class OrganisationResolver implements Derivation {
                     case "country" -> { if (!o.countries.contains(v.getLiteralLexicalForm())) o.countries.add(v.getLiteralLexicalForm()); }
                     case "ror" -> o.ids.add("ror:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
                     case "pic" -> o.ids.add("pic:" + v.getLiteralLexicalForm().trim());
-                    case "vat" -> o.ids.add("vat:" + v.getLiteralLexicalForm().replaceAll("[^A-Za-z0-9]", "").toUpperCase());
+                    case "vat" -> { }
                     case "wikidata" -> o.ids.add("wd:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
                     case "type" -> { if (!o.types.contains(v)) o.types.add(v); }
                     default -> { }

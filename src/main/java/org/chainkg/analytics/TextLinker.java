@@ -1,7 +1,6 @@
 package org.chainkg.analytics;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,7 +13,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -22,7 +27,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -34,20 +38,27 @@ import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 
 /**
- * Text-based candidate links from research outputs to chain items: the chain items' names and descriptions are
- * indexed with Lucene (English analyzer, BM25); each output's title and abstract give a query of its most
- * distinctive terms (Lucene MoreLikeThis); the best items whose BM25 score reaches {@link #MIN_SCORE} (and at least
- * {@link #RELATIVE} of the best score) become {@code ck:TextLink}s with method "bm25-text" and the score. They are
- * candidates, kept apart from the curated CPC mapping.
+ * Text-based candidate links from research outputs to chain items. The outputs' titles and abstracts are indexed
+ * with Lucene (English analyzer, BM25). Each chain item asks the index for the outputs that contain every
+ * informative word of its name (generic words such as "tools", "materials", "systems" do not count) and, for a
+ * one-word name, also at least {@link #MIN_DESCRIPTION_MATCH} words of its description; the words of its
+ * description raise the BM25 score of outputs that share them. Links whose score reaches {@link #MIN_SCORE} are kept,
+ * at most {@link #TOP_K} items per output (the best scores). They become {@code ck:TextLink}s with method
+ * "bm25-text" and the score: candidates, kept apart from the curated CPC mapping. Thresholds are system properties
+ * ({@code chainkg.textlinks.topK}, {@code .minScore}).
  */
 public final class TextLinker implements Derivation {
-    /** Most items linked to one output. */
-    public static final int TOP_K = 3;
-    /** Lowest BM25 score of a link. */
-    public static final double MIN_SCORE = 6.0;
-    /** A link's score must be at least this share of the output's best link score. */
-    public static final double RELATIVE = 0.6;
-    private static final int QUERY_TERMS = 25;
+    /** Most items linked to one output (system property chainkg.textlinks.topK). */
+    public static final int TOP_K = Integer.getInteger("chainkg.textlinks.topK", 3);
+    /** Lowest BM25 score of a link (system property chainkg.textlinks.minScore). */
+    public static final double MIN_SCORE = Double.parseDouble(System.getProperty("chainkg.textlinks.minScore", "0"));
+    /** For items with a one-word name: description words an output must also contain. */
+    public static final int MIN_DESCRIPTION_MATCH = 3;
+    private static final float DESCRIPTION_BOOST = 0.2f;
+    private static final int DESCRIPTION_TERMS = 40;
+    /** Words that say what kind of thing an item is, not what it is about. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("tool", "materi", "system", "equip",
+        "process", "adv", "pkg", "other", "misc", "and", "for", "non", "product", "resourc", "devic", "specif", "gener");
 
     private static final String ITEMS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
@@ -62,62 +73,62 @@ public final class TextLinker implements Derivation {
         PREFIX dcterms: <http://purl.org/dc/terms/>
         SELECT ?o (GROUP_CONCAT(DISTINCT ?t; separator=" ") AS ?text) WHERE {
           ?o a ck:ResearchOutput .
-          { ?o dcterms:title ?t } UNION { ?o dcterms:abstract ?t }
+          { ?o dcterms:title ?t FILTER(lang(?t) = "en" || lang(?t) = "") } UNION { ?o dcterms:abstract ?t FILTER(lang(?t) = "en" || lang(?t) = "") }
         } GROUP BY ?o ORDER BY ?o""";
 
     @Override public String name() { return "text-links"; }
-    @Override public String version() { return "1.0.0"; }
+    @Override public String version() { return "2.0.0"; }
     @Override public String description() {
-        return "Candidate links from research outputs (title and abstract) to chain items (name and description) by "
-               + "Lucene BM25 with MoreLikeThis queries; top " + TOP_K + ", score >= " + MIN_SCORE + " and >= "
-               + RELATIVE + " x best.";
+        return "Candidate links from research outputs (English title and abstract) to chain items: outputs containing "
+               + "all informative words of the item's name, ranked by Lucene BM25 with the item's description; score >= "
+               + MIN_SCORE + ", top " + TOP_K + " items per output.";
     }
+
+    private record Hit(Node item, double score) {}
 
     @Override
     public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
-        List<Node> items = new ArrayList<>();
+        List<Node> outputs = new ArrayList<>();
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory(); EnglishAnalyzer analyzer = new EnglishAnalyzer()) {
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer));
-                 QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ITEMS)).build()) {
+                 QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(OUTPUTS)).build()) {
                 q.select().forEachRemaining(b -> {
                     Document d = new Document();
-                    d.add(new TextField("name", b.get("label").getLiteralLexicalForm(), Field.Store.NO));
-                    if (b.get("description") != null)
-                        d.add(new TextField("description", b.get("description").getLiteralLexicalForm(), Field.Store.NO));
-                    d.add(new StoredField("n", items.size()));
-                    items.add(b.get("item"));
+                    d.add(new TextField("text", b.get("text").getLiteralLexicalForm(), Field.Store.NO));
+                    d.add(new StoredField("n", outputs.size()));
+                    outputs.add(b.get("o"));
                     try { w.addDocument(d); } catch (IOException e) { throw new UncheckedIOException(e); }
                 });
             }
-            if (items.isEmpty()) return 0;
-            Map<Node, String> outputs = new LinkedHashMap<>();
-            try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(OUTPUTS)).build()) {
-                q.select().forEachRemaining(b -> outputs.put(b.get("o"), b.get("text").getLiteralLexicalForm()));
+            if (outputs.isEmpty()) return 0;
+            Map<Node, List<Hit>> byOutput = new LinkedHashMap<>();
+            try (DirectoryReader reader = DirectoryReader.open(dir);
+                 QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ITEMS)).build()) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                for (var it = q.select(); it.hasNext(); ) {
+                    var b = it.next();
+                    Query query = itemQuery(analyzer, b.get("label").getLiteralLexicalForm(),
+                        b.get("description") == null ? "" : b.get("description").getLiteralLexicalForm());
+                    if (query == null) continue;
+                    for (ScoreDoc hit : searcher.search(query, outputs.size()).scoreDocs) {
+                        if (hit.score < MIN_SCORE) break;
+                        Node o = outputs.get(searcher.storedFields().document(hit.doc).getField("n").numericValue().intValue());
+                        byOutput.computeIfAbsent(o, k -> new ArrayList<>()).add(new Hit(b.get("item"), hit.score));
+                    }
+                }
             }
             long links = 0;
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                MoreLikeThis mlt = new MoreLikeThis(reader);
-                mlt.setAnalyzer(analyzer);
-                mlt.setFieldNames(new String[] {"name", "description"});
-                mlt.setMinTermFreq(1);
-                mlt.setMinDocFreq(1);
-                mlt.setMaxQueryTerms(QUERY_TERMS);
-                for (Map.Entry<Node, String> e : outputs.entrySet()) {
-                    Query query = query(mlt, e.getValue());
-                    ScoreDoc[] hits = searcher.search(query, TOP_K).scoreDocs;
-                    if (hits.length == 0 || hits[0].score < MIN_SCORE) continue;
-                    for (ScoreDoc hit : hits) {
-                        if (hit.score < MIN_SCORE || hit.score < RELATIVE * hits[0].score) break;
-                        Node item = items.get(searcher.storedFields().document(hit.doc).getField("n").numericValue().intValue());
-                        Node link = Iris.instance("text-link", Integer.toHexString((e.getKey().getURI() + " " + item.getURI()).hashCode()));
-                        out.type(link, CK.TextLink);
-                        out.add(link, CK.linkedOutput, e.getKey());
-                        out.add(link, CK.linkedItem, item);
-                        out.text(link, CK.linkMethod, "bm25-text");
-                        out.decimal(link, CK.score, BigDecimal.valueOf(hit.score).setScale(3, RoundingMode.HALF_UP));
-                        links++;
-                    }
+            for (Map.Entry<Node, List<Hit>> e : byOutput.entrySet()) {
+                List<Hit> hits = e.getValue();
+                hits.sort((x, y) -> Double.compare(y.score(), x.score()));
+                for (Hit h : hits.subList(0, Math.min(TOP_K, hits.size()))) {
+                    Node link = Iris.instance("text-link", Integer.toHexString((e.getKey().getURI() + " " + h.item().getURI()).hashCode()));
+                    out.type(link, CK.TextLink);
+                    out.add(link, CK.linkedOutput, e.getKey());
+                    out.add(link, CK.linkedItem, h.item());
+                    out.text(link, CK.linkMethod, "bm25-text");
+                    out.decimal(link, CK.score, BigDecimal.valueOf(h.score()).setScale(3, RoundingMode.HALF_UP));
+                    links++;
                 }
             }
             return links;
@@ -126,10 +137,40 @@ public final class TextLinker implements Derivation {
         }
     }
 
-    private static Query query(MoreLikeThis mlt, String text) throws IOException {
+    /** All informative name words must occur; description words add to the score. Null when the name has none. */
+    static Query itemQuery(Analyzer analyzer, String name, String description) throws IOException {
+        List<String> nameTerms = terms(analyzer, name, 20);
+        nameTerms.removeIf(t -> GENERIC.contains(t) || t.length() < 2);
+        if (nameTerms.isEmpty()) return null;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(mlt.like("name", new StringReader(text)), BooleanClause.Occur.SHOULD);
-        b.add(mlt.like("description", new StringReader(text)), BooleanClause.Occur.SHOULD);
+        for (String t : new java.util.LinkedHashSet<>(nameTerms))
+            b.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.MUST);
+        List<String> descTerms = terms(analyzer, description, DESCRIPTION_TERMS);
+        descTerms.removeIf(t -> GENERIC.contains(t) || nameTerms.contains(t) || t.length() < 3);
+        if (!descTerms.isEmpty()) {
+            BooleanQuery.Builder d = new BooleanQuery.Builder();
+            for (String t : new java.util.LinkedHashSet<>(descTerms))
+                d.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+            if (new java.util.HashSet<>(nameTerms).size() == 1) d.setMinimumNumberShouldMatch(MIN_DESCRIPTION_MATCH);
+            b.add(new BoostQuery(d.build(), DESCRIPTION_BOOST), new java.util.HashSet<>(nameTerms).size() == 1
+                  ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
+        } else if (new java.util.HashSet<>(nameTerms).size() == 1) {
+            return null;
+        }
         return b.build();
+    }
+
+    private static List<String> terms(Analyzer analyzer, String text, int max) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && out.size() < max * 3) {
+                String t = term.toString();
+                if (!out.contains(t)) out.add(t);
+            }
+            ts.end();
+        }
+        return out.size() > max ? out.subList(0, max) : out;
     }
 }

@@ -44,8 +44,18 @@ public final class TripleWriter {
         if (value != null && !value.isEmpty()) add(s, p, NodeFactory.createLiteralLang(value, lang));
     }
 
+    /**
+     * An xsd:decimal in canonical form ("100.0", "2.4", "0.8"): TDB2 stores decimals by value and hands back the
+     * canonical form, so a non-canonical lexical form ("1", "2.40") could not be found again to be deleted.
+     */
     public void decimal(Node s, Node p, BigDecimal value) {
-        add(s, p, NodeFactory.createLiteralDT(value.toPlainString(), XSDDatatype.XSDdecimal));
+        add(s, p, NodeFactory.createLiteralDT(canonical(value), XSDDatatype.XSDdecimal));
+    }
+
+    /** The XSD canonical lexical form of a decimal: no trailing zeros, at least one digit after the point. */
+    public static String canonical(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() <= 0 ? v.toBigInteger() + ".0" : v.toPlainString();
     }
 
     public void integer(Node s, Node p, long value) {

@@ -4,43 +4,69 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-
-import org.chainkg.rdf.ClasspathFolder;
+import java.util.stream.Stream;
 
 /**
- * The real data chainkg ships with (data/ in the project, also packaged in the jar): the ETO/CSET
- * semiconductor supply chain. Found in ./data when run from a checkout, else copied out of the jar.
+ * The real data chainkg ships with (data/ in the project, also packaged in the jar), each with its NOTICE: the
+ * ETO/CSET semiconductor supply chain, chainkg's curated chain-to-CPC mapping and Chinese names, a CORDIS H2020
+ * slice, and real USPTO, EPO OPS, OpenAlex and ROR records. Found in ./data when run from a checkout, else
+ * copied out of the jar.
  */
 public final class BundledData {
-    public static final String ETO = "data/eto-chip-explorer";
+    /** The bundled sources, in load order: folder under data/ and format. */
+    private static final List<String[]> SOURCES = List.of(
+        new String[] {"eto-chip-explorer", "eto"},
+        new String[] {"mappings", "chain-mapping"},
+        new String[] {"cordis-h2020", "cordis"},
+        new String[] {"samples/ror", "ror"},
+        new String[] {"samples/openalex", "openalex"},
+        new String[] {"samples/uspto-patentpublicdata", "uspto-xml"},
+        new String[] {"samples/uspto-bulk-ipg", "uspto-xml"},
+        new String[] {"samples/epo-ops", "epo-ops"});
+
+    public record BundledSource(String format, List<Path> paths) {}
 
     /** The folder holding the bundled ETO dataset. */
     public static Path etoChipExplorer() {
-        Path local = Path.of(ETO);
-        if (Files.isRegularFile(local.resolve("provision.csv")))
-            return local;
-        try {
-            Path dir = Files.createTempDirectory("chainkg-bundled").resolve("eto-chip-explorer");
-            Files.createDirectories(dir);
-            for (Path f : ClasspathFolder.list(ETO, "")) {
-                Path target = dir.resolve(f.getFileName().toString());
-                Files.copy(f, target);
-                target.toFile().deleteOnExit();
-            }
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the bundled data: " + e.getMessage(), e);
-        }
+        return folder("eto-chip-explorer");
     }
 
     /** The bundled sources as (format, paths) pairs, in load order. */
     public static List<BundledSource> all() {
-        return List.of(new BundledSource("eto", List.of(etoChipExplorer())));
+        List<BundledSource> out = new ArrayList<>();
+        for (String[] s : SOURCES) out.add(new BundledSource(s[1], List.of(folder(s[0]))));
+        return out;
     }
 
-    public record BundledSource(String format, List<Path> paths) {}
+    private static Path folder(String name) {
+        Path local = Path.of("data").resolve(name);
+        if (Files.isDirectory(local)) return local;
+        return unpacked().resolve(name);
+    }
+
+    private static Path unpacked;
+
+    /** Copies data/ out of the jar once per run (the folder names stay the same, so graph names do too). */
+    private static synchronized Path unpacked() {
+        if (unpacked != null) return unpacked;
+        try {
+            Path root = Files.createTempDirectory("chainkg-bundled").resolve("data");
+            Path inJar = org.chainkg.rdf.ClasspathFolder.list("data", "").get(0).getParent();
+            try (Stream<Path> all = Files.walk(inJar)) {
+                for (Path f : (Iterable<Path>) all::iterator) {
+                    Path target = root.resolve(inJar.relativize(f).toString());
+                    if (Files.isDirectory(f)) Files.createDirectories(target);
+                    else { Files.createDirectories(target.getParent()); Files.copy(f, target); }
+                }
+            }
+            unpacked = root;
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the bundled data: " + e.getMessage(), e);
+        }
+    }
 
     private BundledData() {}
 }

@@ -47,8 +47,7 @@ public final class SourceLoader {
         Instant started = Instant.now();
         dsg.begin(ReadWrite.WRITE);
         try {
-            long replaced = countQuads(g);
-            dsg.removeGraph(g);
+            long replaced = Graphs.clear(dsg, g);
             GraphSink sink = new GraphSink(g);
             SourceReport report = reader.read(paths, sink);
             long provTriples = writeProvenance(g, reader, report, started, sink.added);
@@ -60,13 +59,6 @@ public final class SourceLoader {
         } finally {
             dsg.end();
         }
-    }
-
-    private long countQuads(Node g) {
-        long n = 0;
-        var it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY);
-        while (it.hasNext()) { it.next(); n++; }
-        return n;
     }
 
     private long writeProvenance(Node g, SourceReader reader, SourceReport report, Instant started, long dataTriples) {

@@ -16,7 +16,7 @@ class ServeBundledTest {
     @Test
     void emptyStoreGetsTheBundledDataOnce() {
         try (ChainStore s = ChainStore.open(tmp.resolve("db"))) {
-            assertEquals(1, ServeCommand.loadBundledIfEmpty(s));
+            assertEquals(8, ServeCommand.loadBundledIfEmpty(s));
             assertFalse(s.isEmpty());
             assertEquals(0, ServeCommand.loadBundledIfEmpty(s));
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per named query: its CSV result on the synthetic eto-mini fixture must equal the golden file
+ * One test per named query: its CSV result on the synthetic eto-mini and research-mini fixtures must equal the golden file
  * {@code src/test/golden/queries/NAME.csv} (answers worked out by hand in that folder's README.md).
  * Parameters come from {@code NAME.params} when present. Rows compare in order when the query has ORDER BY.
  */
@@ -36,7 +36,7 @@ class NamedQueryGoldenTest {
 
     @BeforeAll
     static void load() {
-        store = TestData.storeWith(dir.resolve("db"), TestData.ETO_MINI);
+        store = TestData.researchMini(dir.resolve("db"));
     }
 
     @AfterAll
