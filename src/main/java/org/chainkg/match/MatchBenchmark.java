@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.chainkg.analytics.DerivedGraphs;
+import org.chainkg.source.BundledData;
+import org.chainkg.source.SourceFormats;
 import org.chainkg.store.ChainStore;
+import org.chainkg.store.SourceLoader;
 
 /**
  * Times matching on a store, printing to stdout: building the matcher (reading the profiles from the store and
  * indexing their text, done once per store state by {@code serve}, once per run by {@code match}), then one-lab
  * matches (top 20) for a sample of research organisations, repeated, as the median, 90th and 99th percentile and
- * maximum. Run by hand, not in the tests:
+ * maximum. An empty or new DB_DIR is first loaded with the bundled data, as {@code serve} loads its default store.
+ * Run by hand, not in the tests:
  * <pre>
  *   java -cp target/chainkg.jar org.chainkg.match.MatchBenchmark DB_DIR [labs=50] [rounds=5]
  * </pre>
@@ -28,6 +33,13 @@ public final class MatchBenchmark {
         int sample = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         try (ChainStore store = ChainStore.open(Path.of(args[0]))) {
+            if (store.isEmpty()) {
+                long t0 = System.nanoTime();
+                for (BundledData.BundledSource b : BundledData.all())
+                    new SourceLoader(store.dataset()).load(SourceFormats.byName(b.format()), b.paths(), null);
+                DerivedGraphs.refresh(store.dataset());
+                System.out.printf(Locale.ROOT, "loaded the bundled data into %s in %.1f s%n", args[0], (System.nanoTime() - t0) / 1e9);
+            }
             List<Long> builds = new ArrayList<>();
             Matcher matcher = null;
             for (int i = 0; i < 3; i++) {
