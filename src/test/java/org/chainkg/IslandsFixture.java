@@ -21,8 +21,8 @@ public final class IslandsFixture {
     public static final String TOPIC_GRAPH = "https://w3id.org/chainkg/graph/test/topic-mapping";
 
     /** PICs of the fixture's organisations (canonical keys are "pic-" + PIC). */
-    public static final String RO1 = "990000001", RO2 = "990000002", RO3 = "990000003";
-    public static final String F1 = "990000011", F2 = "990000012", FX = "990000013";
+    public static final String RO1 = "990000101", RO2 = "990000102", RO3 = "990000103";
+    public static final String F1 = "990000111", F2 = "990000112", FX = "990000113";
 
     public static ChainStore store(Path db) {
         ChainStore s = TestData.storeWith(db, TestData.ETO_MINI);

@@ -54,7 +54,7 @@ class MatcherTest {
         assertEquals(1, fx.collaborated(), "RO1 and FX share project ISLOPT");
         assertEquals(List.of("NMBP-OPT-2016"), fx.sharedCodes());
         assertTrue(fx.sharedTerms().contains("optical"), fx.sharedTerms().toString());
-        assertEquals(List.of("Osaka University of Materials [pic-990000002]"), fx.sharedPartners());
+        assertEquals(List.of("Osaka University of Materials [pic-990000102]"), fx.sharedPartners());
         MatchResult f2 = firms.stream().filter(r -> r.candidate().key().equals("pic-" + IslandsFixture.F2)).findFirst().orElseThrow();
         assertEquals(0, f2.collaborated());
         assertEquals(2, f2.sharedPartners().size(), "RO2 and FX worked with both: " + f2.sharedPartners());
@@ -89,7 +89,7 @@ class MatcherTest {
         assertEquals(List.of("ICT-CHIP-2015"), labs.get(0).sharedCodes());
 
         List<MatchResult> forN3 = matcher.match(Matcher.MatchRequest.item("N3", "JPN", 3));
-        assertEquals(List.of("pic-990000001", "pic-990000003", "pic-990000002"), keys(forN3), "by outputs bearing on N3: 2, 1, 0");
+        assertEquals(List.of("pic-990000101", "pic-990000103", "pic-990000102"), keys(forN3), "by outputs bearing on N3: 2, 1, 0");
         assertEquals(List.of("N3 EUV scanners (JPN absent), 2 linked output(s)"), forN3.get(0).chainItems());
         assertEquals(List.of("H05G 2/00"), forN3.get(0).sharedCodes());
     }
@@ -97,8 +97,8 @@ class MatcherTest {
     @Test
     void organisationsAreNamedByIriKeyOrSourceIdentifier() {
         List<String> byPic = keys(matcher.match(Matcher.MatchRequest.lab(IslandsFixture.RO1, null, 5, false)));
-        assertEquals(byPic, keys(matcher.match(Matcher.MatchRequest.lab("pic-990000001", null, 5, false))));
-        assertEquals(byPic, keys(matcher.match(Matcher.MatchRequest.lab("https://w3id.org/chainkg/id/org/pic-990000001", null, 5, false))));
+        assertEquals(byPic, keys(matcher.match(Matcher.MatchRequest.lab("pic-990000101", null, 5, false))));
+        assertEquals(byPic, keys(matcher.match(Matcher.MatchRequest.lab("https://w3id.org/chainkg/id/org/pic-990000101", null, 5, false))));
         assertEquals(byPic, keys(matcher.match(Matcher.MatchRequest.lab(
             "https://w3id.org/chainkg/id/uspto/assignee/kyoto-institute-of-photonics", null, 5, false))));
         MatchException unknown = assertThrows(MatchException.class, () -> matcher.match(Matcher.MatchRequest.lab("123", null, 5, false)));

@@ -65,7 +65,7 @@ class MatchingEvaluationTest {
     void evalMatchingCommandOnAHandMadeTruthFile() throws IOException {
         Path truth = tmp.resolve("truth.csv");
         Files.writeString(truth, "lab_id,firm_id\n" + IslandsFixture.RO1 + "," + IslandsFixture.F2 + "\n"
-                                 + IslandsFixture.RO3 + "," + IslandsFixture.F1 + "\n" + "555,990000011\n");
+                                 + IslandsFixture.RO3 + "," + IslandsFixture.F1 + "\n" + "555,990000111\n");
         Cli.Result r = Cli.run("eval", "matching", "--db", db.toString(), "--truth", truth.toString(), "--k", "2", "--format", "csv");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -106,9 +106,9 @@ class MatchingEvaluationTest {
         String project = hidden.get(1).substring(1, 7);
         List<String> truth = Files.readAllLines(a.resolve("truth.csv"));
         List<String> expected = switch (project) {
-            case "990001" -> List.of("lab_id,firm_id", "990000002,990000012", "990000002,990000013");
-            case "990002" -> List.of("lab_id,firm_id", "990000001,990000013", "990000002,990000013");
-            default -> List.of("lab_id,firm_id", "990000003,990000011");
+            case "990101" -> List.of("lab_id,firm_id", "990000102,990000112", "990000102,990000113");
+            case "990102" -> List.of("lab_id,firm_id", "990000101,990000113", "990000102,990000113");
+            default -> List.of("lab_id,firm_id", "990000103,990000111");
         };
         assertEquals(expected, truth);
         assertTrue(train.stream().skip(1).noneMatch(l -> l.startsWith("\"" + project + "\"")));

@@ -84,7 +84,7 @@ class MatchServerTest {
         assertEquals(lines.size() - 1, fresh.body().lines().count());
         HttpResponse<String> item = get("?item=N3&country=JPN&k=1&format=csv", null);
         assertEquals(200, item.statusCode(), item.body());
-        assertTrue(item.body().lines().toList().get(1).startsWith("1,pic-990000001,Kyoto Institute of Photonics"), item.body());
+        assertTrue(item.body().lines().toList().get(1).startsWith("1,pic-990000101,Kyoto Institute of Photonics"), item.body());
     }
 
     @Test
