@@ -44,6 +44,7 @@ public final class ChainkgServer {
             .enableStats(true)
             .add(DATASET, dsg, allowUpdate)
             .addServlet(DATASET + "/q/*", new NamedQueryServlet(dsg, timeoutSeconds * 1000))
+            .addServlet(DATASET + "/match", new MatchServlet(dsg, org.chainkg.match.MatchWeights.defaults()))
             .build();
     }
 

@@ -1,0 +1,113 @@
+package org.chainkg.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.chainkg.match.CordisHoldout;
+import org.chainkg.match.MatchWeights;
+import org.chainkg.match.Matcher;
+import org.chainkg.match.MatchingEvaluation;
+import org.chainkg.store.ChainStore;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code chainkg eval matching --db DIR --truth FILE [--k 10] [--format csv]} scores lab → firm matching against
+ * held-out collaborations; {@code chainkg eval split --seed 7 --holdout 0.3 IN_DIR OUT_DIR} makes such a hold-out
+ * from a CORDIS extract.
+ */
+@Command(name = "eval", description = "Evaluate matching on held-out collaborations.",
+         subcommands = {EvalCommand.Matching.class, EvalCommand.Split.class})
+public final class EvalCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: matching or split");
+    }
+
+    @Command(name = "matching", description = "Recall@k, MRR and nDCG@k of chainkg, random, popularity and text-only "
+                                              + "rankings of all firms for each lab of a truth file (lab_id,firm_id).")
+    static final class Matching implements Callable<Integer> {
+        @Mixin StoreOptions store;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "CSV with header lab_id,firm_id (source identifiers, e.g. CORDIS organisation ids).")
+        Path truth;
+
+        @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of Recall@k and nDCG@k. Default: ${DEFAULT-VALUE}")
+        int k;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or csv. Default: ${DEFAULT-VALUE}")
+        String format;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random baseline. Default: ${DEFAULT-VALUE}")
+        long seed;
+
+        @Option(names = "--weights", paramLabel = "FILE", description = "Properties file overriding weights of match-weights.properties.")
+        Path weightsFile;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!format.equals("table") && !format.equals("csv"))
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table or csv, not '" + format + "'");
+            if (k < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--k must be at least 1");
+            if (!java.nio.file.Files.isRegularFile(truth)) throw new IllegalArgumentException(truth + ": no such file");
+            Map<String, Set<String>> pairs = MatchingEvaluation.readTruth(truth);
+            MatchingEvaluation.Result result;
+            try (ChainStore s = ChainStore.open(store.dbOrDefault());
+                 Matcher m = Matcher.build(s.dataset(), MatchWeights.load(weightsFile))) {
+                result = MatchingEvaluation.run(m, pairs, k, seed);
+            }
+            var c = result.coverage();
+            if (!store.quiet)
+                System.err.printf("truth: %d pairs, %d labs; evaluated %d labs with %d pairs (labs not in the store: %d, not research "
+                                  + "organisations: %d; pairs whose firm is not a firm in the store: %d)%n", c.pairs(), c.labs(),
+                                  c.labsEvaluated(), c.pairsEvaluated(), c.labsNotInStore(), c.labsNotResearch(), c.pairsFirmNotInStore());
+            if (format.equals("csv")) {
+                System.out.println(MatchingEvaluation.HEADER);
+                result.rows().forEach(r -> System.out.println(r.csv()));
+            } else {
+                System.out.printf("%-11s %-10s %3s %8s %8s %8s %5s%n", "method", "stratum", "k", "recall", "mrr", "ndcg", "labs");
+                result.rows().forEach(r -> System.out.printf(java.util.Locale.ROOT, "%-11s %-10s %3d %8.4f %8.4f %8.4f %5d%n",
+                    r.method(), r.stratum(), r.k(), r.recall(), r.mrr(), r.ndcg(), r.labs()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "split", description = "Hide a random share of a CORDIS extract's projects: OUT_DIR/train (load it), "
+                                           + "OUT_DIR/hidden and OUT_DIR/truth.csv (their lab-firm pairs).")
+    static final class Split implements Callable<Integer> {
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed of the shuffle. Default: ${DEFAULT-VALUE}")
+        long seed;
+
+        @Option(names = "--holdout", paramLabel = "SHARE", defaultValue = "0.3", description = "Share of projects hidden. Default: ${DEFAULT-VALUE}")
+        double holdout;
+
+        @Option(names = "--quiet", description = "No summary on stderr.")
+        boolean quiet;
+
+        @Parameters(index = "0", paramLabel = "IN_DIR", description = "CORDIS extract (organizations.csv, project-topics.csv).")
+        Path in;
+
+        @Parameters(index = "1", paramLabel = "OUT_DIR", description = "Where train/, hidden/ and truth.csv go.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            CordisHoldout.Summary s = CordisHoldout.split(in, out, seed, holdout);
+            if (!quiet)
+                System.err.printf("hid %d of %d projects (seed %d): %d rows kept in %s, %d hidden; %d lab-firm pairs in %s%n",
+                    s.hidden(), s.projects(), seed, s.trainRows(), out.resolve("train"), s.hiddenRows(), s.pairs(), out.resolve(CordisHoldout.TRUTH));
+            return 0;
+        }
+    }
+}

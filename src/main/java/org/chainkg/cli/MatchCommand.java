@@ -1,0 +1,92 @@
+package org.chainkg.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.chainkg.match.MatchResult;
+import org.chainkg.match.MatchTable;
+import org.chainkg.match.MatchWeights;
+import org.chainkg.match.Matcher;
+import org.chainkg.query.ResultFormat;
+import org.chainkg.store.ChainStore;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chainkg match --lab ID | --firm ID | --item ID --country C [--k 20] [--new-only]}: firms for a research
+ * organisation, research organisations for a firm, or research organisations for a chain item, each with why.
+ */
+@Command(name = "match", description = "Rank firms for a lab (--lab), labs for a firm (--firm) or research organisations "
+                                       + "for a chain item (--item, with --country), with explanations; results on stdout.")
+public final class MatchCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--lab", paramLabel = "ID", description = "Research organisation: canonical IRI, key (pic-999901318) or source id (CORDIS organisation id, ROR id).")
+        String lab;
+        @Option(names = "--firm", paramLabel = "ID", description = "Firm: canonical IRI, key or source id (CORDIS organisation id, ETO provider id).")
+        String firm;
+        @Option(names = "--item", paramLabel = "ID", description = "Chain item id as in the source data (e.g. N20); needs --country.")
+        String item;
+    }
+
+    @Option(names = "--country", paramLabel = "C", description = "Country of interest (ISO alpha-3) for chain need and geography; default: the organisation's own.")
+    String country;
+
+    @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "Number of results. Default: ${DEFAULT-VALUE}")
+    int k;
+
+    @Option(names = "--new-only", description = "Leave out pairs that already share a project or an output.")
+    boolean newOnly;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "Properties file overriding weights of match-weights.properties.")
+    Path weightsFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv, tsv or json. Default: ${DEFAULT-VALUE}")
+    String format;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ResultFormat fmt;
+        try {
+            fmt = ResultFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv or json, not '" + format + "'");
+        }
+        if (target.item != null && country == null)
+            throw new CommandLine.ParameterException(spec.commandLine(), "--item needs --country (the country of interest, e.g. DEU)");
+        if (k < 1)
+            throw new CommandLine.ParameterException(spec.commandLine(), "--k must be at least 1");
+        if (target.item != null && newOnly)
+            throw new CommandLine.ParameterException(spec.commandLine(), "--new-only applies to --lab and --firm");
+        MatchWeights weights = MatchWeights.load(weightsFile);
+        Matcher.MatchRequest request = target.lab != null ? Matcher.MatchRequest.lab(target.lab, country, k, newOnly)
+            : target.firm != null ? Matcher.MatchRequest.firm(target.firm, country, k, newOnly)
+            : Matcher.MatchRequest.item(target.item, country, k);
+        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+            if (!store.dbGiven() && s.isEmpty())
+                throw new IllegalStateException("the store " + store.dbOrDefault() + " is empty: load data first (chainkg load)");
+            try (Matcher m = Matcher.build(s.dataset(), weights)) {
+                List<MatchResult> results = m.match(request);
+                OutputStream out = new BufferedOutputStream(System.out);
+                fmt.write(MatchTable.rows(results), out);
+                out.flush();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,132 @@
+package org.chainkg.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.chainkg.match.MatchException;
+import org.chainkg.match.MatchResult;
+import org.chainkg.match.MatchTable;
+import org.chainkg.match.MatchWeights;
+import org.chainkg.match.Matcher;
+import org.chainkg.query.ResultFormat;
+
+/**
+ * {@code GET /chainkg/match?lab=ID | firm=ID | item=ID&country=C [&k=20] [&new-only=true]}: the matches of
+ * {@code chainkg match} as SPARQL 1.1 JSON results (default), CSV ({@code Accept: text/csv} or {@code format=csv}) or
+ * TSV. The matcher (profiles and text index) is built on the first request and rebuilt when the store's loads or
+ * derivations change (their PROV records). Unknown identifier or bad parameter: 400.
+ */
+final class MatchServlet extends HttpServlet {
+    private static final String LOADS = """
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?g ?a WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?a } } ORDER BY ?g ?a""";
+    private final transient DatasetGraph dsg;
+    private final transient MatchWeights weights;
+    private transient Matcher matcher;
+    private String state;
+
+    MatchServlet(DatasetGraph dsg, MatchWeights weights) {
+        this.dsg = dsg;
+        this.weights = weights;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Matcher.MatchRequest request;
+        try {
+            request = request(req);
+        } catch (MatchException | IllegalArgumentException e) {
+            error(resp, 400, e.getMessage());
+            return;
+        }
+        List<MatchResult> results;
+        try {
+            results = matcher().match(request);
+        } catch (MatchException e) {
+            error(resp, 400, e.getMessage());
+            return;
+        }
+        ResultFormat format = negotiate(req);
+        resp.setStatus(200);
+        resp.setContentType(switch (format) {
+            case CSV -> "text/csv; charset=utf-8";
+            case TSV -> "text/tab-separated-values; charset=utf-8";
+            default -> "application/sparql-results+json; charset=utf-8";
+        });
+        OutputStream out = resp.getOutputStream();
+        format.write(MatchTable.rows(results), out);
+        out.flush();
+    }
+
+    static Matcher.MatchRequest request(HttpServletRequest req) {
+        List<String> given = new ArrayList<>();
+        for (String p : List.of("lab", "firm", "item")) if (req.getParameter(p) != null) given.add(p);
+        if (given.size() != 1)
+            throw new MatchException("give exactly one of lab=ID, firm=ID or item=ID (got " + (given.isEmpty() ? "none" : given) + ")");
+        for (String p : req.getParameterMap().keySet())
+            if (!List.of("lab", "firm", "item", "country", "k", "new-only", "new_only", "format").contains(p))
+                throw new MatchException("unknown parameter '" + p + "' (known: lab, firm, item, country, k, new-only, format)");
+        String country = req.getParameter("country");
+        int k;
+        try {
+            k = req.getParameter("k") == null ? 20 : Integer.parseInt(req.getParameter("k").trim());
+        } catch (NumberFormatException e) {
+            throw new MatchException("k must be a whole number, e.g. 20 (got '" + req.getParameter("k") + "')");
+        }
+        String n = req.getParameter("new-only") != null ? req.getParameter("new-only") : req.getParameter("new_only");
+        boolean newOnly = n != null && (n.isEmpty() || n.equalsIgnoreCase("true") || n.equals("1"));
+        return switch (given.get(0)) {
+            case "lab" -> Matcher.MatchRequest.lab(req.getParameter("lab"), country, k, newOnly);
+            case "firm" -> Matcher.MatchRequest.firm(req.getParameter("firm"), country, k, newOnly);
+            default -> Matcher.MatchRequest.item(req.getParameter("item"), country, k);
+        };
+    }
+
+    /** The matcher for the store as it is now: rebuilt when a load or derivation has happened since the last one. */
+    private synchronized Matcher matcher() {
+        String now = Txn.calculateRead(dsg, () -> {
+            StringBuilder sb = new StringBuilder();
+            try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(LOADS)).build()) {
+                q.select().forEachRemaining(b -> sb.append(b.get("g")).append(' ').append(b.get("a")).append('\n'));
+            }
+            return sb.toString();
+        });
+        if (matcher == null || !now.equals(state)) {
+            if (matcher != null) matcher.close();
+            matcher = Matcher.build(dsg, weights);
+            state = now;
+        }
+        return matcher;
+    }
+
+    /** As for the named queries: ?format=csv|tsv|json first, then the Accept header, SPARQL JSON by default. */
+    private static ResultFormat negotiate(HttpServletRequest req) {
+        String f = req.getParameter("format");
+        if (f != null) return f.equalsIgnoreCase("csv") ? ResultFormat.CSV : f.equalsIgnoreCase("tsv") ? ResultFormat.TSV : ResultFormat.JSON;
+        String accept = req.getHeader("Accept");
+        if (accept != null) {
+            int csv = accept.indexOf("text/csv"), tsv = accept.indexOf("text/tab-separated-values");
+            int json = Math.max(accept.indexOf("application/sparql-results+json"), accept.indexOf("application/json"));
+            if (csv >= 0 && (json < 0 || csv < json) && (tsv < 0 || csv < tsv)) return ResultFormat.CSV;
+            if (tsv >= 0 && (json < 0 || tsv < json)) return ResultFormat.TSV;
+        }
+        return ResultFormat.JSON;
+    }
+
+    private static void error(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}
