@@ -1,5 +1,7 @@
 package org.chainkg.source.cordis;
 
+import org.chainkg.source.GoldenModels;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,6 +21,6 @@ class CordisGoldenTest {
 
     @Test
     void organisationsAndTopicsSlice() {
-        ReaderGolden.assertMatches(ReaderGolden.load(new CordisReader(), List.of(FIXTURES), tmp), GOLDEN.resolve("slice.ttl"));
+        GoldenModels.assertMatches(GoldenModels.load(new CordisReader(), List.of(FIXTURES), tmp), GOLDEN.resolve("slice.ttl"));
     }
 }

@@ -1,5 +1,7 @@
 package org.chainkg.source.cordis;
 
+import org.chainkg.source.GoldenModels;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,7 +150,7 @@ class CordisReaderTest {
     @Test
     void loadedDataPassesTheShapes() {
         ValidationReport r = new ShapesValidator().validate(store.dataset());
-        assertTrue(r.conforms(), () -> ReaderGolden.turtle(ModelFactory.createModelForGraph(r.getGraph())));
+        assertTrue(r.conforms(), () -> GoldenModels.turtle(ModelFactory.createModelForGraph(r.getGraph())));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.chainkg.source.epo;
 
+import org.chainkg.source.GoldenGraphs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +72,7 @@ class EpoOpsReaderTest {
 
     @Test
     void goldenGraph() {
-        ReaderGolden.assertGolden(GOLDEN, ReaderGolden.dataTriples(store, result.graph()));
+        GoldenGraphs.assertGolden(GOLDEN, GoldenGraphs.dataTriples(store, result.graph()));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.chainkg.source.openalex;
 
+import org.chainkg.source.GoldenGraphs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -38,8 +40,8 @@ class OpenAlexBadInputTest {
     static void loadFixtures() {
         store = ChainStore.open(storeDir.resolve("db"));
         new SourceLoader(store.dataset()).load(new OpenAlexReader(), List.of(OpenAlexReaderTest.FIXTURES), null);
-        before = ReaderGolden.dump(store);
-        docsBefore = ReaderGolden.textDocuments(store);
+        before = GoldenGraphs.dump(store);
+        docsBefore = GoldenGraphs.textDocuments(store);
     }
 
     @AfterAll
@@ -65,8 +67,8 @@ class OpenAlexBadInputTest {
         SourceDataException e = assertThrows(SourceDataException.class,
             () -> new SourceLoader(store.dataset()).load(new OpenAlexReader(), paths, null));
         assertEquals(expectedMessage, e.getMessage());
-        assertEquals(before, ReaderGolden.dump(store), "the store changed after a refused load");
-        assertEquals(docsBefore, ReaderGolden.textDocuments(store), "the text index changed after a refused load");
+        assertEquals(before, GoldenGraphs.dump(store), "the store changed after a refused load");
+        assertEquals(docsBefore, GoldenGraphs.textDocuments(store), "the text index changed after a refused load");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.chainkg.source.openalex;
 
+import org.chainkg.source.GoldenGraphs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,7 @@ class OpenAlexReaderTest {
 
     @Test
     void goldenGraph() {
-        ReaderGolden.assertGolden(GOLDEN, ReaderGolden.dataTriples(store, result.graph()));
+        GoldenGraphs.assertGolden(GOLDEN, GoldenGraphs.dataTriples(store, result.graph()));
     }
 
     static List<String> select(ChainStore in, String query) {
@@ -172,7 +174,7 @@ class OpenAlexReaderTest {
     /** The data triples without ck:sourceLine / ck:sourceFile, which differ with the file's shape. */
     private static Graph withoutPositions(ChainStore in, Node graph) {
         Graph g = GraphFactory.createDefaultGraph();
-        ReaderGolden.dataTriples(in, graph).find().forEachRemaining(t -> {
+        GoldenGraphs.dataTriples(in, graph).find().forEachRemaining(t -> {
             if (!t.getPredicate().equals(CK.sourceLine) && !t.getPredicate().equals(CK.sourceFile)) g.add(t);
         });
         return g;
@@ -184,7 +186,7 @@ class OpenAlexReaderTest {
             assertEquals(3, r.report().files().get(0).rows());
             Graph expected = withoutPositions(store, result.graph());
             Graph actual = withoutPositions(other, r.graph());
-            assertTrue(expected.isIsomorphicWith(actual), () -> "not the same data as the single files:\n" + ReaderGolden.turtle(actual));
+            assertTrue(expected.isIsomorphicWith(actual), () -> "not the same data as the single files:\n" + GoldenGraphs.turtle(actual));
             assertEquals(expectedLines, select(other, "SELECT (CONCAT(STRAFTER(STR(?r), \"org/\"), \"=\", STR(?l)) AS ?x) "
                                                    + "{ ?r ck:sourceLine ?l }"));
         }

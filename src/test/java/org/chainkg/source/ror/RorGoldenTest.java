@@ -1,5 +1,7 @@
 package org.chainkg.source.ror;
 
+import org.chainkg.source.GoldenModels;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,16 +22,16 @@ class RorGoldenTest {
 
     @Test
     void folderOfRecordFiles() {
-        ReaderGolden.assertMatches(ReaderGolden.load(new RorReader(), List.of(FIXTURES), tmp), GOLDEN.resolve("records.ttl"));
+        GoldenModels.assertMatches(GoldenModels.load(new RorReader(), List.of(FIXTURES), tmp), GOLDEN.resolve("records.ttl"));
     }
 
     @Test
     void jsonArrayAsInTheDataDump() {
-        ReaderGolden.assertMatches(ReaderGolden.load(new RorReader(), List.of(ARRAY), tmp), GOLDEN.resolve("array.ttl"));
+        GoldenModels.assertMatches(GoldenModels.load(new RorReader(), List.of(ARRAY), tmp), GOLDEN.resolve("array.ttl"));
     }
 
     @Test
     void jsonLines() {
-        ReaderGolden.assertMatches(ReaderGolden.load(new RorReader(), List.of(JSON_LINES), tmp), GOLDEN.resolve("jsonl.ttl"));
+        GoldenModels.assertMatches(GoldenModels.load(new RorReader(), List.of(JSON_LINES), tmp), GOLDEN.resolve("jsonl.ttl"));
     }
 }

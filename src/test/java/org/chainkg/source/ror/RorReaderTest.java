@@ -1,5 +1,7 @@
 package org.chainkg.source.ror;
 
+import org.chainkg.source.GoldenModels;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,7 +174,7 @@ class RorReaderTest {
             ValidationReport r = new ShapesValidator().validate(store.dataset());
             assertTrue(r.conforms(), () -> {
                 var m = ModelFactory.createModelForGraph(r.getGraph());
-                return ReaderGolden.turtle(m);
+                return GoldenModels.turtle(m);
             });
         }
     }

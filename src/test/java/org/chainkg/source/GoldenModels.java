@@ -1,4 +1,4 @@
-package org.chainkg.source.cordis;
+package org.chainkg.source;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -32,8 +32,8 @@ import org.chainkg.store.SourceLoader;
  * expected Turtle as graphs. Run with {@code -Dchainkg.writeGolden=true} to (re)write the expected file from the
  * actual output; then read it against the source before committing.
  */
-final class ReaderGolden { // same as org.chainkg.source.ror.ReaderGolden, with CORDIS prefixes
-    static final String PREFIXES = """
+public final class GoldenModels {
+    public static final String PREFIXES = """
         @prefix ck: <https://w3id.org/chainkg/ontology#> .
         @prefix org: <http://www.w3.org/ns/org#> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -42,18 +42,20 @@ final class ReaderGolden { // same as org.chainkg.source.ror.ReaderGolden, with 
         @prefix foaf: <http://xmlns.com/foaf/0.1/> .
         @prefix schema: <https://schema.org/> .
         @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-        @prefix country: <http://publications.europa.eu/resource/authority/country/> .
-        @prefix file: <https://w3id.org/chainkg/id/file/> .
+        @prefix ror: <https://ror.org/> .
         @prefix cordis: <https://w3id.org/chainkg/id/cordis/> .
         @prefix corg: <https://w3id.org/chainkg/id/cordis/org/> .
         @prefix project: <https://w3id.org/chainkg/id/cordis/project/> .
         @prefix part: <https://w3id.org/chainkg/id/cordis/participation/> .
         @prefix topic: <https://w3id.org/chainkg/id/cordis/topic/> .
+        @prefix wd: <http://www.wikidata.org/entity/> .
+        @prefix country: <http://publications.europa.eu/resource/authority/country/> .
+        @prefix file: <https://w3id.org/chainkg/id/file/> .
         """;
     private static final Set<Node> PROV_CLASSES = Set.of(CK.SourceGraph, CK.SourceLoad, CK.Reader, CK.SourceFile);
 
     /** Loads the paths into a new store in {@code db} and returns the source graph's data triples. */
-    static Model load(SourceReader reader, List<Path> paths, Path db) {
+    public static Model load(SourceReader reader, List<Path> paths, Path db) {
         try (ChainStore store = ChainStore.open(db)) {
             Node g = new SourceLoader(store.dataset()).load(reader, paths, null).graph();
             return Txn.calculateRead(store.dataset(), () -> dataOnly(store.dataset().getGraph(g)));
@@ -61,7 +63,7 @@ final class ReaderGolden { // same as org.chainkg.source.ror.ReaderGolden, with 
     }
 
     /** The graph's triples except those about its PROV nodes. */
-    static Model dataOnly(Graph source) {
+    public static Model dataOnly(Graph source) {
         Graph out = GraphFactory.createDefaultGraph();
         source.find().forEachRemaining(t -> {
             if (!isProvNode(source, t.getSubject())) out.add(t);
@@ -75,7 +77,7 @@ final class ReaderGolden { // same as org.chainkg.source.ror.ReaderGolden, with 
         return false;
     }
 
-    static void assertMatches(Model actual, Path golden) {
+    public static void assertMatches(Model actual, Path golden) {
         actual.setNsPrefixes(expectedPrefixes());
         if (Boolean.getBoolean("chainkg.writeGolden")) {
             try {
@@ -102,18 +104,18 @@ final class ReaderGolden { // same as org.chainkg.source.ror.ReaderGolden, with 
         return m.getNsPrefixMap();
     }
 
-    static String turtle(Model m) {
+    public static String turtle(Model m) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, m, RDFFormat.TURTLE_PRETTY);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The triples of a model as sorted N-Triples lines (for comparing graphs in assertions). */
-    static List<String> lines(Model m) {
+    public static List<String> lines(Model m) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, m, RDFFormat.NTRIPLES);
         return out.toString(StandardCharsets.UTF_8).lines().sorted().toList();
     }
 
-    private ReaderGolden() {}
+    private GoldenModels() {}
 }

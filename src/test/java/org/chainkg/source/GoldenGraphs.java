@@ -1,4 +1,4 @@
-package org.chainkg.source.epo;
+package org.chainkg.source;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,8 +31,8 @@ import org.chainkg.store.StoreStatistics;
  * load's PROV record) compared as graphs with expected Turtle, printed as Turtle on a mismatch. Run with
  * {@code -Dchainkg.golden.write=true} to (re)write the expected file, which must then be read and checked.
  */
-final class ReaderGolden {
-    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+public final class GoldenGraphs {
+    public static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
         .setNsPrefix("ck", CK.NS).setNsPrefix("id", Iris.ID).setNsPrefix("patent", Iris.ID + "patent/")
         .setNsPrefix("cpc", Iris.ID + "cpc/").setNsPrefix("country", Iris.EU_COUNTRY)
         .setNsPrefix("oa", "https://openalex.org/").setNsPrefix("ror", "https://ror.org/")
@@ -42,7 +42,7 @@ final class ReaderGolden {
         .setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
     /** The graph's triples whose subject is not the graph itself or a load / reader / file node of its PROV record. */
-    static Graph dataTriples(ChainStore store, Node graph) {
+    public static Graph dataTriples(ChainStore store, Node graph) {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(PREFIXES);
         Txn.executeRead(store.dataset(), () -> store.dataset().find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
@@ -55,7 +55,7 @@ final class ReaderGolden {
         return g;
     }
 
-    static void assertGolden(Path expectedTurtle, Graph actual) {
+    public static void assertGolden(Path expectedTurtle, Graph actual) {
         if (Boolean.getBoolean("chainkg.golden.write")) {
             try {
                 Files.createDirectories(expectedTurtle.getParent());
@@ -77,7 +77,7 @@ final class ReaderGolden {
         return String.join("\n", lines);
     }
 
-    static String turtle(Graph g) {
+    public static String turtle(Graph g) {
         g.getPrefixMapping().setNsPrefixes(PREFIXES);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, g, RDFFormat.TURTLE_PRETTY);
@@ -85,15 +85,15 @@ final class ReaderGolden {
     }
 
     /** The whole store as sorted N-Quads lines, to show that a refused load changed nothing. */
-    static String dump(ChainStore store) {
+    public static String dump(ChainStore store) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Txn.executeRead(store.dataset(), () -> RDFDataMgr.write(out, store.dataset(), RDFFormat.NQUADS));
         return String.join("\n", new TreeSet<>(List.of(out.toString(StandardCharsets.UTF_8).split("\n"))));
     }
 
-    static long textDocuments(ChainStore store) {
+    public static long textDocuments(ChainStore store) {
         return StoreStatistics.textDocuments(store);
     }
 
-    private ReaderGolden() {}
+    private GoldenGraphs() {}
 }
