@@ -11,10 +11,13 @@ import java.util.Optional;
  */
 public final class CountryCodes {
     private static final Map<String, String> ALPHA2 = new HashMap<>();
+    private static final Map<String, String> NAMES = new HashMap<>();
     static {
         for (String a2 : Locale.getISOCountries()) {
             try {
-                ALPHA2.put(a2, new Locale("", a2).getISO3Country());
+                Locale l = new Locale("", a2);
+                ALPHA2.put(a2, l.getISO3Country());
+                NAMES.put(l.getISO3Country(), l.getDisplayCountry(Locale.ENGLISH));
             } catch (java.util.MissingResourceException e) {
                 // no alpha-3 for this code: leave it out
             }
@@ -27,6 +30,11 @@ public final class CountryCodes {
     public static Optional<String> alpha3(String alpha2) {
         if (alpha2 == null) return Optional.empty();
         return Optional.ofNullable(ALPHA2.get(alpha2.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    /** The English name of an alpha-3 code from the JDK's ISO data ("NLD" -> "Netherlands"); the code when unknown. */
+    public static String englishName(String alpha3) {
+        return NAMES.getOrDefault(alpha3, alpha3);
     }
 
     private CountryCodes() {}

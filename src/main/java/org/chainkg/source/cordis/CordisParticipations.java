@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -57,18 +55,6 @@ final class CordisParticipations {
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern DOT_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?[0-9]+,[0-9]+");
-    private static final Map<String, String> COUNTRY_NAMES = new HashMap<>();
-    static {
-        for (String a2 : Locale.getISOCountries()) {
-            Locale l = new Locale("", a2);
-            try {
-                COUNTRY_NAMES.put(l.getISO3Country(), l.getDisplayCountry(Locale.ENGLISH));
-            } catch (MissingResourceException e) {
-                // no alpha-3 code: CountryCodes leaves it out too
-            }
-        }
-    }
-
     private final TripleWriter out;
     /** Per organisation and per project: the values already written, so that later rows add only new names. */
     private final Map<String, Set<String>> organisations = new HashMap<>();
@@ -76,7 +62,6 @@ final class CordisParticipations {
     /** projectID/PIC/role/order -> line of the row, to refuse repeated rows. */
     private final Map<String, Long> rows = new HashMap<>();
     private final Set<String> participationIds = new HashSet<>();
-    private final Set<String> countriesWritten = new HashSet<>();
     private Node fileNode;
 
     CordisParticipations(TripleWriter out) {
@@ -188,13 +173,7 @@ final class CordisParticipations {
         if (code.isEmpty()) return;
         String alpha3 = CountryCodes.alpha3(code).orElseThrow(() -> r.error("country",
             "\"" + code + "\" is not a country code (CORDIS uses ISO 3166-1 alpha-2, with UK and EL)"));
-        Node c = Iris.country(alpha3);
-        if (countriesWritten.add(alpha3)) {
-            out.type(c, CK.Country);
-            out.text(c, SKOS.notation.asNode(), alpha3);
-            out.text(c, RDFS.label.asNode(), COUNTRY_NAMES.get(alpha3), "en");
-        }
-        out.add(o, CK.country, c);
+        out.add(o, CK.country, countryNodes().node(alpha3));
     }
 
     private static String id(CsvRecord r, String column, String what) {
@@ -236,4 +215,12 @@ final class CordisParticipations {
             return false;
         }
     }
+
+    private org.chainkg.rdf.CountryNodes countryNodes;
+
+    private org.chainkg.rdf.CountryNodes countryNodes() {
+        if (countryNodes == null) countryNodes = new org.chainkg.rdf.CountryNodes(out);
+        return countryNodes;
+    }
+
 }

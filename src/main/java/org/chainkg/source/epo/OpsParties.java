@@ -31,7 +31,6 @@ final class OpsParties {
     private static final Pattern EPODOC = Pattern.compile("^(.*?)\\s*\\[([A-Z]{2})\\]$");
 
     private final TripleWriter out;
-    private final Set<String> countriesWritten = new HashSet<>();
 
     OpsParties(TripleWriter out) {
         this.out = out;
@@ -132,15 +131,14 @@ final class OpsParties {
      * as SU or DD in old records): the raw name with the code is still kept as ck:sourceName.
      */
     private Optional<Node> country(String alpha2) {
-        return CountryCodes.alpha3(alpha2).map(a3 -> {
-            Node c = Iris.country(a3);
-            if (countriesWritten.add(a3)) {
-                out.type(c, CK.Country);
-                out.text(c, SKOS.notation.asNode(), a3);
-                String a2 = switch (alpha2) { case "UK" -> "GB"; case "EL" -> "GR"; default -> alpha2; };
-                out.text(c, RDFS.label.asNode(), new Locale("", a2).getDisplayCountry(Locale.ENGLISH), "en");
-            }
-            return c;
-        });
+        return CountryCodes.alpha3(alpha2).map(a3 -> countryNodes().node(a3));
     }
+
+    private org.chainkg.rdf.CountryNodes countryNodes;
+
+    private org.chainkg.rdf.CountryNodes countryNodes() {
+        if (countryNodes == null) countryNodes = new org.chainkg.rdf.CountryNodes(out);
+        return countryNodes;
+    }
+
 }

@@ -186,14 +186,7 @@ final class OpenAlexNodes {
         if (alpha2.isBlank()) return java.util.Optional.empty();
         String a3 = CountryCodes.alpha3(alpha2)
             .orElseThrow(() -> error(field, "\"" + alpha2 + "\" is not an ISO 3166-1 two-letter country code"));
-        Node c = Iris.country(a3);
-        if (written.add(c)) {
-            out.type(c, CK.Country);
-            out.text(c, SKOS.notation.asNode(), a3);
-            String a2 = switch (alpha2.toUpperCase(Locale.ROOT)) { case "UK" -> "GB"; case "EL" -> "GR"; default -> alpha2.toUpperCase(Locale.ROOT); };
-            out.text(c, RDFS.label.asNode(), new Locale("", a2).getDisplayCountry(Locale.ENGLISH), "en");
-        }
-        return java.util.Optional.of(c);
+        return java.util.Optional.of(countryNodes().node(a3));
     }
 
     // ---- topics ----
@@ -237,4 +230,12 @@ final class OpenAlexNodes {
     static String collapse(String s) {
         return s.replaceAll("\\s+", " ").trim();
     }
+
+    private org.chainkg.rdf.CountryNodes countryNodes;
+
+    private org.chainkg.rdf.CountryNodes countryNodes() {
+        if (countryNodes == null) countryNodes = new org.chainkg.rdf.CountryNodes(out);
+        return countryNodes;
+    }
+
 }

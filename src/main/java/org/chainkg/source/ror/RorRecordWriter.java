@@ -1,11 +1,7 @@
 package org.chainkg.source.ror;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,7 +17,6 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.CountryCodes;
-import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.rdf.Vocab;
 import org.chainkg.source.SourceDataException;
@@ -52,20 +47,7 @@ final class RorRecordWriter {
     private static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]*");
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*");
     private static final Set<String> OTHER_TYPES = Set.of("government", "nonprofit", "funder", "healthcare", "archive", "other");
-    private static final Map<String, String> COUNTRY_NAMES = new HashMap<>();
-    static {
-        for (String a2 : Locale.getISOCountries()) {
-            Locale l = new Locale("", a2);
-            try {
-                COUNTRY_NAMES.put(l.getISO3Country(), l.getDisplayCountry(Locale.ENGLISH));
-            } catch (MissingResourceException e) {
-                // no alpha-3 code: CountryCodes leaves it out too
-            }
-        }
-    }
-
     private final TripleWriter out;
-    private final Set<String> countriesWritten = new HashSet<>();
 
     RorRecordWriter(TripleWriter out) {
         this.out = out;
@@ -194,13 +176,7 @@ final class RorRecordWriter {
         if (code == null) return;
         String alpha3 = CountryCodes.alpha3(code).orElseThrow(() -> err.at("locations[0].geonames_details.country_code",
             "\"" + code + "\" is not an ISO 3166-1 alpha-2 country code"));
-        Node c = Iris.country(alpha3);
-        if (countriesWritten.add(alpha3)) {
-            out.type(c, CK.Country);
-            out.text(c, SKOS.notation.asNode(), alpha3);
-            out.text(c, RDFS.label.asNode(), COUNTRY_NAMES.get(alpha3), "en");
-        }
-        out.add(s, CK.country, c);
+        out.add(s, CK.country, countryNodes().node(alpha3));
     }
 
     private void relationships(Node s, JsonNode r, Errors err) {
@@ -286,4 +262,12 @@ final class RorRecordWriter {
             return new SourceDataException(file, line, field, problem);
         }
     }
+
+    private org.chainkg.rdf.CountryNodes countryNodes;
+
+    private org.chainkg.rdf.CountryNodes countryNodes() {
+        if (countryNodes == null) countryNodes = new org.chainkg.rdf.CountryNodes(out);
+        return countryNodes;
+    }
+
 }

@@ -8,7 +8,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.SKOS;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.CpcSymbols;
 import org.chainkg.rdf.Iris;
@@ -81,22 +80,17 @@ final class PatentTriples {
         return org;
     }
 
-    /** The country node, typed and labelled once (the label is the English name from the JDK's ISO data). */
+    /** The country node, typed and labelled once per load. */
     private Node country(String alpha3) {
-        Node c = Iris.country(alpha3);
-        if (countries.add(alpha3)) {
-            out.type(c, CK.Country);
-            out.text(c, SKOS.notation.asNode(), alpha3);
-            out.text(c, RDFS.label.asNode(), englishName(alpha3), "en");
-        }
-        return c;
+        return countryNodes().node(alpha3);
     }
 
-    private static String englishName(String alpha3) {
-        for (String a2 : Locale.getISOCountries()) {
-            Locale l = new Locale("", a2);
-            if (l.getISO3Country().equals(alpha3)) return l.getDisplayCountry(Locale.ENGLISH);
-        }
-        return alpha3;
+
+    private org.chainkg.rdf.CountryNodes countryNodes;
+
+    private org.chainkg.rdf.CountryNodes countryNodes() {
+        if (countryNodes == null) countryNodes = new org.chainkg.rdf.CountryNodes(out);
+        return countryNodes;
     }
+
 }
