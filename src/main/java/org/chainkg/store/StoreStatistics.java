@@ -23,7 +23,7 @@ public final class StoreStatistics {
         ORDER BY ?graph
         """;
 
-    /** Counts of the main kinds of thing in the union of all graphs. */
+    /** Counts of the main kinds of thing in the union of all graphs (organisation rows count source nodes). */
     public static final String COUNTS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         PREFIX org: <http://www.w3.org/ns/org#>
@@ -34,8 +34,10 @@ public final class StoreStatistics {
             ("organisations" org:Organization) ("firms" ck:Firm) ("research organisations" ck:ResearchOrganisation)
             ("countries" ck:Country) ("provision rows" ck:Provision)
             ("patents" ck:Patent) ("publications" ck:Publication) ("projects" ck:ResearchProject)
+            ("canonical organisations" ck:CanonicalOrganisation)
           }
-          OPTIONAL { ?x a ?class }
+          # Source nodes only, except in the canonical row: canonical entities repeat their members' types.
+          OPTIONAL { ?x a ?class FILTER(?class = ck:CanonicalOrganisation || NOT EXISTS { ?x a ck:CanonicalOrganisation }) }
         }
         GROUP BY ?kind
         ORDER BY ?kind
