@@ -19,11 +19,11 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
-import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.source.FileScan;
 import org.chainkg.source.SourceDataException;
 import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 
 /**
@@ -64,13 +64,7 @@ public final class EpoOpsReader implements SourceReader {
 
     @Override
     public String datasetKey(List<Path> paths) {
-        Path first = paths.get(0).toAbsolutePath().normalize();
-        if (paths.size() == 1 && Files.isRegularFile(first)) {
-            String name = first.getFileName().toString();
-            return Iris.slug(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
-        }
-        Path dir = Files.isDirectory(first) ? first : first.getParent();
-        return Iris.slug(dir.getFileName() == null ? "epo-ops" : dir.getFileName().toString());
+        return SourcePaths.key(paths, FORMAT);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.chainkg.source.eto;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import org.chainkg.rdf.Vocab;
 import org.chainkg.source.FileScan;
 import org.chainkg.source.SourceDataException;
 import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 import org.chainkg.source.csv.CsvRecord;
 import org.chainkg.source.csv.CsvRecords;
@@ -65,9 +65,7 @@ public final class EtoChainReader implements SourceReader {
 
     @Override
     public String datasetKey(List<Path> paths) {
-        Path first = paths.get(0).toAbsolutePath().normalize();
-        Path dir = Files.isDirectory(first) ? first : first.getParent();
-        return Iris.slug(dir.getFileName() == null ? "eto" : dir.getFileName().toString());
+        return SourcePaths.folderKey(paths, FORMAT);
     }
 
     @Override
@@ -102,16 +100,8 @@ public final class EtoChainReader implements SourceReader {
 
     /** The five files by name, from one folder or from the files themselves; null when any is missing. */
     static Map<String, Path> resolveFiles(List<Path> paths) {
-        Map<String, Path> found = new HashMap<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                for (String name : FILES)
-                    if (Files.isRegularFile(p.resolve(name))) found.put(name, p.resolve(name));
-            } else if (p.getFileName() != null && FILES.contains(p.getFileName().toString())) {
-                found.put(p.getFileName().toString(), p);
-            }
-        }
-        return found.keySet().containsAll(FILES) ? found : null;
+        Map<String, Path> found = SourcePaths.named(paths, FILES);
+        return found.size() == FILES.size() ? found : null;
     }
 
     private Node item(String id) { return Iris.instance("eto", dataset, id.startsWith("S") ? "stage" : "item", id); }

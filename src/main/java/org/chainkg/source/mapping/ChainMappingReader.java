@@ -1,6 +1,5 @@
 package org.chainkg.source.mapping;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.chainkg.rdf.TripleWriter;
 import org.chainkg.source.FileScan;
 import org.chainkg.source.SourceDataException;
 import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 import org.chainkg.source.csv.CsvRecord;
 import org.chainkg.source.csv.CsvRecords;
@@ -47,16 +47,7 @@ public final class ChainMappingReader implements SourceReader {
     }
 
     private static Map<String, Path> files(List<Path> paths) {
-        Map<String, Path> found = new HashMap<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                for (String n : List.of(CPC_FILE, ZH_FILE))
-                    if (Files.isRegularFile(p.resolve(n))) found.put(n, p.resolve(n));
-            } else if (p.getFileName() != null && List.of(CPC_FILE, ZH_FILE).contains(p.getFileName().toString())) {
-                found.put(p.getFileName().toString(), p);
-            }
-        }
-        return found;
+        return SourcePaths.named(paths, List.of(CPC_FILE, ZH_FILE));
     }
 
     private static Node item(CsvRecord r, String id) {

@@ -21,12 +21,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.rdf.Vocab;
 import org.chainkg.source.FileScan;
 import org.chainkg.source.SourceDataException;
 import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 
 /**
@@ -59,13 +59,7 @@ public final class OpenAlexReader implements SourceReader {
 
     @Override
     public String datasetKey(List<Path> paths) {
-        Path first = paths.get(0).toAbsolutePath().normalize();
-        if (paths.size() == 1 && Files.isRegularFile(first)) {
-            String name = first.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
-            return Iris.slug(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
-        }
-        Path dir = Files.isDirectory(first) ? first : first.getParent();
-        return Iris.slug(dir.getFileName() == null ? "openalex" : dir.getFileName().toString());
+        return SourcePaths.key(paths, FORMAT);
     }
 
     @Override

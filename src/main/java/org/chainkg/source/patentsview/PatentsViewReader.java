@@ -1,13 +1,11 @@
 package org.chainkg.source.patentsview;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +23,7 @@ import org.chainkg.rdf.Vocab;
 import org.chainkg.source.FileScan;
 import org.chainkg.source.SourceDataException;
 import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 import org.chainkg.source.uspto.PatentNumbers;
 
@@ -66,9 +65,7 @@ public final class PatentsViewReader implements SourceReader {
 
     @Override
     public String datasetKey(List<Path> paths) {
-        Path first = paths.get(0).toAbsolutePath().normalize();
-        Path dir = Files.isDirectory(first) ? first : first.getParent();
-        return Iris.slug(dir == null || dir.getFileName() == null ? "patentsview" : dir.getFileName().toString());
+        return SourcePaths.folderKey(paths, FORMAT);
     }
 
     @Override
@@ -98,22 +95,9 @@ public final class PatentsViewReader implements SourceReader {
 
     /** The known tables by name, g_patent.tsv first; null when g_patent.tsv is not there. */
     static Map<String, Path> resolveFiles(List<Path> paths) {
-        Map<String, Path> found = new HashMap<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                for (String name : FILES)
-                    if (Files.isRegularFile(p.resolve(name))) found.put(name, p.resolve(name));
-            } else if (p.getFileName() != null && FILES.contains(p.getFileName().toString())) {
-                found.put(p.getFileName().toString(), p);
-            } else {
-                return null; // a file that is not a PatentsView table
-            }
-        }
-        if (!found.containsKey(PATENT)) return null;
-        Map<String, Path> ordered = new LinkedHashMap<>();
-        for (String name : FILES)
-            if (found.containsKey(name)) ordered.put(name, found.get(name));
-        return ordered;
+        if (!SourcePaths.onlyNamed(paths, FILES)) return null; // a file that is not a PatentsView table
+        Map<String, Path> found = SourcePaths.named(paths, FILES);
+        return found.containsKey(PATENT) ? found : null;
     }
 
     private long readPatents(Path path, Node fileNode) {

@@ -30,6 +30,7 @@ import org.chainkg.rdf.TripleWriter;
 import org.chainkg.source.FileScan;
 import org.chainkg.source.SourceDataException;
 import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 
 /**
@@ -64,14 +65,7 @@ public final class RorReader implements SourceReader {
 
     @Override
     public String datasetKey(List<Path> paths) {
-        Path first = paths.get(0).toAbsolutePath().normalize();
-        if (!Files.isDirectory(first) && paths.size() == 1) {
-            String name = first.getFileName().toString();
-            int dot = name.indexOf('.');
-            return Iris.slug(dot > 0 ? name.substring(0, dot) : name);
-        }
-        Path dir = Files.isDirectory(first) ? first : first.getParent();
-        return Iris.slug(dir.getFileName() == null ? FORMAT : dir.getFileName().toString());
+        return SourcePaths.key(paths, FORMAT);
     }
 
     @Override

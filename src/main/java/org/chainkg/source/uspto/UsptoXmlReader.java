@@ -20,6 +20,7 @@ import org.chainkg.rdf.TripleWriter;
 import org.chainkg.source.FileScan;
 import org.chainkg.source.SourceDataException;
 import org.chainkg.source.SourceReader;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 
 /**
@@ -62,10 +63,7 @@ public final class UsptoXmlReader implements SourceReader {
 
     @Override
     public String datasetKey(List<Path> paths) {
-        Path first = paths.get(0).toAbsolutePath().normalize();
-        String name = first.getFileName() == null ? "uspto" : first.getFileName().toString();
-        if (!Files.isDirectory(first) && name.toLowerCase().endsWith(".xml")) name = name.substring(0, name.length() - 4);
-        return Iris.slug(name);
+        return SourcePaths.key(paths, FORMAT);
     }
 
     @Override

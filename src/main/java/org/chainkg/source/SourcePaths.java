@@ -1,0 +1,60 @@
+package org.chainkg.source;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chainkg.rdf.Iris;
+
+/** What readers need from the paths given to {@code load}: named files of a source, and the dataset key. */
+public final class SourcePaths {
+
+    /**
+     * The files with these names, from the given folders or among the given files, in the order of {@code names};
+     * names not found are absent from the map.
+     */
+    public static Map<String, Path> named(List<Path> paths, List<String> names) {
+        Map<String, Path> found = new HashMap<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                for (String n : names)
+                    if (Files.isRegularFile(p.resolve(n))) found.put(n, p.resolve(n));
+            } else if (p.getFileName() != null && names.contains(p.getFileName().toString())) {
+                found.put(p.getFileName().toString(), p);
+            }
+        }
+        Map<String, Path> ordered = new LinkedHashMap<>();
+        for (String n : names)
+            if (found.containsKey(n)) ordered.put(n, found.get(n));
+        return ordered;
+    }
+
+    /** True when every given path is a folder or one of the named files. */
+    public static boolean onlyNamed(List<Path> paths, List<String> names) {
+        return paths.stream().allMatch(p -> Files.isDirectory(p)
+            || p.getFileName() != null && names.contains(p.getFileName().toString()));
+    }
+
+    /** The slug of the folder the (first) path is or lies in; {@code fallback} at the file-system root. */
+    public static String folderKey(List<Path> paths, String fallback) {
+        Path first = paths.get(0).toAbsolutePath().normalize();
+        Path dir = Files.isDirectory(first) ? first : first.getParent();
+        return Iris.slug(dir == null || dir.getFileName() == null ? fallback : dir.getFileName().toString());
+    }
+
+    /** For one file, the slug of its name without extension (and ".gz"); otherwise {@link #folderKey}. */
+    public static String key(List<Path> paths, String fallback) {
+        Path first = paths.get(0).toAbsolutePath().normalize();
+        if (paths.size() == 1 && Files.isRegularFile(first)) {
+            String name = first.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
+            int dot = name.lastIndexOf('.');
+            return Iris.slug(dot > 0 ? name.substring(0, dot) : name);
+        }
+        return folderKey(paths, fallback);
+    }
+
+    private SourcePaths() {}
+}
