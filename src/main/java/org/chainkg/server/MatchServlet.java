@@ -2,7 +2,6 @@ package org.chainkg.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,23 +46,19 @@ final class MatchServlet extends HttpServlet {
         try {
             request = request(req);
         } catch (MatchException | IllegalArgumentException e) {
-            error(resp, 400, e.getMessage());
+            HttpResults.error(resp, 400, e.getMessage());
             return;
         }
         List<MatchResult> results;
         try {
             results = matcher().match(request);
         } catch (MatchException e) {
-            error(resp, 400, e.getMessage());
+            HttpResults.error(resp, 400, e.getMessage());
             return;
         }
-        ResultFormat format = negotiate(req);
+        ResultFormat format = HttpResults.negotiate(req);
         resp.setStatus(200);
-        resp.setContentType(switch (format) {
-            case CSV -> "text/csv; charset=utf-8";
-            case TSV -> "text/tab-separated-values; charset=utf-8";
-            default -> "application/sparql-results+json; charset=utf-8";
-        });
+        resp.setContentType(HttpResults.contentType(format));
         OutputStream out = resp.getOutputStream();
         format.write(MatchTable.rows(results), out);
         out.flush();
@@ -110,23 +105,5 @@ final class MatchServlet extends HttpServlet {
         return matcher;
     }
 
-    /** As for the named queries: ?format=csv|tsv|json first, then the Accept header, SPARQL JSON by default. */
-    private static ResultFormat negotiate(HttpServletRequest req) {
-        String f = req.getParameter("format");
-        if (f != null) return f.equalsIgnoreCase("csv") ? ResultFormat.CSV : f.equalsIgnoreCase("tsv") ? ResultFormat.TSV : ResultFormat.JSON;
-        String accept = req.getHeader("Accept");
-        if (accept != null) {
-            int csv = accept.indexOf("text/csv"), tsv = accept.indexOf("text/tab-separated-values");
-            int json = Math.max(accept.indexOf("application/sparql-results+json"), accept.indexOf("application/json"));
-            if (csv >= 0 && (json < 0 || csv < json) && (tsv < 0 || csv < tsv)) return ResultFormat.CSV;
-            if (tsv >= 0 && (json < 0 || tsv < json)) return ResultFormat.TSV;
-        }
-        return ResultFormat.JSON;
-    }
 
-    private static void error(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
 }

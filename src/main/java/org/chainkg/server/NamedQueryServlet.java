@@ -2,7 +2,6 @@ package org.chainkg.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,7 +49,7 @@ final class NamedQueryServlet extends HttpServlet {
         }
         NamedQuery q = NamedQueries.all().get(name);
         if (q == null) {
-            error(resp, 404, "no named query '" + name + "' (see " + req.getContextPath() + ChainkgServer.DATASET + "/q)");
+            HttpResults.error(resp, 404, "no named query '" + name + "' (see " + req.getContextPath() + ChainkgServer.DATASET + "/q)");
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -59,16 +58,12 @@ final class NamedQueryServlet extends HttpServlet {
         try {
             binding = q.bind(params);
         } catch (QueryParameterException e) {
-            error(resp, 400, e.getMessage());
+            HttpResults.error(resp, 400, e.getMessage());
             return;
         }
-        ResultFormat format = negotiate(req);
+        ResultFormat format = HttpResults.negotiate(req);
         resp.setStatus(200);
-        resp.setContentType(switch (format) {
-            case CSV -> "text/csv; charset=utf-8";
-            case TSV -> "text/tab-separated-values; charset=utf-8";
-            default -> "application/sparql-results+json; charset=utf-8";
-        });
+        resp.setContentType(HttpResults.contentType(format));
         if (q.credit() != null)
             resp.setHeader("X-Data-Credit", q.credit());
         try {
@@ -76,27 +71,10 @@ final class NamedQueryServlet extends HttpServlet {
             runner.select(q.query(), binding, rows -> format.write(rows, out));
             out.flush();
         } catch (QueryCancelledException e) {
-            if (!resp.isCommitted()) error(resp, 503, "the query timed out");
+            if (!resp.isCommitted()) HttpResults.error(resp, 503, "the query timed out");
         }
     }
 
-    private static ResultFormat negotiate(HttpServletRequest req) {
-        String f = req.getParameter("format");
-        if (f != null) {
-            if (f.equalsIgnoreCase("csv")) return ResultFormat.CSV;
-            if (f.equalsIgnoreCase("tsv")) return ResultFormat.TSV;
-            return ResultFormat.JSON;
-        }
-        String accept = req.getHeader("Accept");
-        if (accept != null) {
-            int csv = accept.indexOf("text/csv");
-            int tsv = accept.indexOf("text/tab-separated-values");
-            int json = Math.max(accept.indexOf("application/sparql-results+json"), accept.indexOf("application/json"));
-            if (csv >= 0 && (json < 0 || csv < json) && (tsv < 0 || csv < tsv)) return ResultFormat.CSV;
-            if (tsv >= 0 && (json < 0 || tsv < json)) return ResultFormat.TSV;
-        }
-        return ResultFormat.JSON;
-    }
 
     private static void catalogue(HttpServletResponse resp) throws IOException {
         ArrayNode list = JSON.createArrayNode();
@@ -117,9 +95,4 @@ final class NamedQueryServlet extends HttpServlet {
         resp.getOutputStream().write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(list));
     }
 
-    private static void error(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
 }
