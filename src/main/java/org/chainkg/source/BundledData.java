@@ -28,11 +28,6 @@ public final class BundledData {
 
     public record BundledSource(String format, List<Path> paths) {}
 
-    /** The folder holding the bundled ETO dataset. */
-    public static Path etoChipExplorer() {
-        return folder("eto-chip-explorer");
-    }
-
     /** The bundled sources as (format, paths) pairs, in load order. */
     public static List<BundledSource> all() {
         List<BundledSource> out = new ArrayList<>();
