@@ -114,8 +114,7 @@ public final class OrganisationResolver implements Derivation {
             for (Org m : members) {
                 Clusters.Link link = clusters.link(m.node);
                 out.add(m.node, CK.canonical, canon);
-                Node l = Iris.instance("identity-link", Integer.toHexString(m.node.getURI().hashCode()) + "-"
-                                       + Iris.slug(m.node.getURI().substring(m.node.getURI().length() - Math.min(24, m.node.getURI().length()))));
+                Node l = Iris.derived("identity-link", m.node.getURI());
                 out.type(l, CK.IdentityLink);
                 out.add(l, CK.sourceNode, m.node);
                 out.add(l, CK.canonicalOrganisation, canon);

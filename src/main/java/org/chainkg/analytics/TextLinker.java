@@ -122,7 +122,7 @@ public final class TextLinker implements Derivation {
                 List<Hit> hits = e.getValue();
                 hits.sort((x, y) -> Double.compare(y.score(), x.score()));
                 for (Hit h : hits.subList(0, Math.min(TOP_K, hits.size()))) {
-                    Node link = Iris.instance("text-link", Integer.toHexString((e.getKey().getURI() + " " + h.item().getURI()).hashCode()));
+                    Node link = Iris.derived("text-link", e.getKey().getURI(), h.item().getURI());
                     out.type(link, CK.TextLink);
                     out.add(link, CK.linkedOutput, e.getKey());
                     out.add(link, CK.linkedItem, h.item());

@@ -47,6 +47,15 @@ public final class Iris {
         return NodeFactory.createURI(GRAPH + String.join("/", escape(segments)));
     }
 
+    /**
+     * An IRI for a derived node named by other IRIs (an identity link, a text link): a name-based UUID of the
+     * keys, stable across runs, where a 32-bit hash code could collide.
+     */
+    public static Node derived(String kind, String... keys) {
+        String joined = String.join(" ", keys);
+        return instance(kind, java.util.UUID.nameUUIDFromBytes(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+    }
+
     /** A path segment safe for IRIs: keeps letters, digits and {@code ._~-}, folds the rest to '-'. */
     public static String slug(String text) {
         String s = UNSAFE.matcher(text.trim()).replaceAll("-");
