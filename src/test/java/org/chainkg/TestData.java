@@ -33,9 +33,11 @@ public final class TestData {
         return store;
     }
 
+    /** A store with one ETO-format chain and its derived graphs (concentration measures, nearest stages ...). */
     public static ChainStore storeWith(Path dir, Path etoFolder) {
         ChainStore store = ChainStore.open(dir);
         new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(etoFolder), null);
+        org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
         return store;
     }
 

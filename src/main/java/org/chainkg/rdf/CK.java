@@ -132,6 +132,7 @@ public final class CK {
     public static final Node linkMethod = term("linkMethod");
     public static final Node score = term("score");
     public static final Node assessedElement = term("assessedElement");
+    public static final Node nearestStage = term("nearestStage");
     public static final Node countryOfInterest = term("countryOfInterest");
     public static final Node missingInput = term("missingInput");
 

@@ -1,0 +1,129 @@
+package org.chainkg.analytics;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.chainkg.rdf.CK;
+import org.chainkg.rdf.Iris;
+import org.chainkg.rdf.TripleWriter;
+import org.chainkg.rdf.Vocab;
+
+/**
+ * Materialises one {@code ck:ConcentrationMeasure} per chain element that has at least one supply record attributed
+ * to a country, so that the chokepoint, broken-segment, country-profile and chokepoint-capacity queries read the
+ * figures instead of recomputing them per query. The definitions are those of the queries' headers (shares are
+ * percents; "Various countries/companies" residue rows never count):
+ * <ul>
+ * <li>{@code ck:hhi}: sum of the squared known country shares; absent when no country share is known;</li>
+ * <li>{@code ck:topShare}: the highest known country share; absent when none is known;</li>
+ * <li>{@code ck:topCountry}: the country with the highest known share (ties: the smaller code), or, when no share
+ * is known and exactly one country is listed, that country;</li>
+ * <li>{@code ck:countryCount}: country rows whose share is unknown or above 0; {@code ck:firmCount}: the same for
+ * organisation rows;</li>
+ * <li>{@code ck:year}: the latest reference year of any supply record of the element.</li>
+ * </ul>
+ * Each measure names the source graphs of the supply records it was computed from ({@code prov:wasDerivedFrom}).
+ */
+public final class SupplyConcentration implements Derivation {
+    private static final String ROWS = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?el ?p ?kind ?code ?country ?s WHERE {
+          ?p ck:item ?el ; ck:provider ?prov .
+          OPTIONAL { ?p ck:sharePercent ?s }
+          { ?prov a ck:Country BIND("country" AS ?kind) BIND(?prov AS ?country) OPTIONAL { ?prov skos:notation ?code } }
+          UNION { ?prov a org:Organization BIND("firm" AS ?kind) }
+        }""";
+    private static final String YEARS_AND_GRAPHS = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        SELECT ?el ?g ?y WHERE { GRAPH ?g { ?p ck:item ?el . OPTIONAL { ?p ck:year ?y } } }""";
+
+    @Override public String name() { return "concentration"; }
+    @Override public String version() { return "1.0.0"; }
+    @Override public String description() {
+        return "One ck:ConcentrationMeasure per chain element with a supply record attributed to a country: HHI of the known "
+               + "country shares, top country and share, supplier countries and firms (share unknown or above 0), latest year.";
+    }
+
+    /** The supply rows of one element, as read. */
+    private static final class Element {
+        final Map<Node, BigDecimal> countryShare = new LinkedHashMap<>();   // provision -> share (null: unknown)
+        final Map<Node, Node> countryOf = new HashMap<>();
+        final Map<Node, String> codeOf = new HashMap<>();
+        final Map<Node, BigDecimal> firmShare = new LinkedHashMap<>();
+        final Set<Node> graphs = new java.util.LinkedHashSet<>();
+        Node year;
+    }
+
+    @Override
+    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+        Map<Node, Element> elements = new LinkedHashMap<>();
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ROWS)).build()) {
+            q.select().forEachRemaining(b -> {
+                Element e = elements.computeIfAbsent(b.get("el"), k -> new Element());
+                Node p = b.get("p");
+                BigDecimal share = b.contains("s") ? new BigDecimal(b.get("s").getLiteralLexicalForm()) : null;
+                if (b.get("kind").getLiteralLexicalForm().equals("country")) {
+                    e.countryShare.put(p, share);
+                    e.countryOf.put(p, b.get("country"));
+                    if (b.contains("code")) e.codeOf.put(p, b.get("code").getLiteralLexicalForm());
+                } else {
+                    e.firmShare.put(p, share);
+                }
+            });
+        }
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(YEARS_AND_GRAPHS)).build()) {
+            q.select().forEachRemaining(b -> {
+                Element e = elements.get(b.get("el"));
+                if (e == null) return;
+                e.graphs.add(b.get("g"));
+                Node y = b.get("y");
+                if (y != null && (e.year == null || y.getLiteralLexicalForm().compareTo(e.year.getLiteralLexicalForm()) > 0)) e.year = y;
+            });
+        }
+        long n = 0;
+        for (Map.Entry<Node, Element> entry : elements.entrySet()) {
+            Element e = entry.getValue();
+            if (e.countryShare.isEmpty()) continue;
+            Node m = Iris.derived("concentration", entry.getKey().getURI());
+            out.type(m, CK.ConcentrationMeasure);
+            out.add(m, CK.assessedElement, entry.getKey());
+            BigDecimal hhi = BigDecimal.ZERO, top = null;
+            int countries = 0;
+            for (BigDecimal s : e.countryShare.values()) {
+                if (s == null || s.signum() > 0) countries++;
+                if (s == null) continue;
+                hhi = hhi.add(s.multiply(s));
+                if (top == null || s.compareTo(top) > 0) top = s;
+            }
+            Node topCountry = null;
+            if (top != null) {
+                String best = null;
+                for (Map.Entry<Node, BigDecimal> c : e.countryShare.entrySet()) {
+                    String code = e.codeOf.get(c.getKey());
+                    if (c.getValue() == null || c.getValue().compareTo(top) != 0 || code == null) continue;
+                    if (best == null || code.compareTo(best) < 0) { best = code; topCountry = e.countryOf.get(c.getKey()); }
+                }
+                out.decimal(m, CK.hhi, hhi);
+                out.decimal(m, CK.topShare, top);
+            } else if (e.countryShare.size() == 1) {
+                topCountry = e.countryOf.values().iterator().next();
+            }
+            if (topCountry != null) out.add(m, CK.topCountry, topCountry);
+            out.integer(m, CK.countryCount, countries);
+            out.integer(m, CK.firmCount, e.firmShare.values().stream().filter(s -> s == null || s.signum() > 0).count());
+            if (e.year != null) out.add(m, CK.year, e.year);
+            for (Node g : e.graphs) out.add(m, Vocab.provWasDerivedFrom, g);
+            n++;
+        }
+        return n;
+    }
+}
