@@ -133,6 +133,9 @@ public final class CK {
     public static final Node score = term("score");
     public static final Node assessedElement = term("assessedElement");
     public static final Node nearestStage = term("nearestStage");
+    public static final Node bearsOn = term("bearsOn");
+    public static final Node heldBy = term("heldBy");
+    public static final Node outputYear = term("outputYear");
     public static final Node countryOfInterest = term("countryOfInterest");
     public static final Node missingInput = term("missingInput");
 

@@ -1,0 +1,81 @@
+package org.chainkg.analytics;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.chainkg.rdf.CK;
+import org.chainkg.rdf.TripleWriter;
+
+/**
+ * Materialises, per research output, the three facts every research analysis joins on, so that the named queries
+ * (research-capacity, chokepoint-capacity, technology-islands ...) read one triple instead of a union of property
+ * paths through the source, identity and link graphs:
+ * <ul>
+ * <li>{@code ck:bearsOn}: the chain elements the output bears on: by the curated CPC/topic mapping (including CPC
+ * groups under a mapped group, graph derived/technology-reach) or by a BM25 text link (graph derived/text-links);</li>
+ * <li>{@code ck:heldBy}: the canonical organisations (graph derived/identity) of its assignees, applicants and author
+ * institutions;</li>
+ * <li>{@code ck:outputYear}: its year as an integer: the year of its publication or issue date, else its
+ * {@code ck:year}.</li>
+ * </ul>
+ * Runs after the identity, technology-reach and text-links derivations, whose graphs it reads.
+ */
+public final class OutputReach implements Derivation {
+    private static final String BEARS = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        SELECT DISTINCT ?o ?el WHERE {
+          { ?o ck:technology|ck:cpcInventive|ck:cpcAdditional|ck:topic ?t . ?t ck:relevantTo ?el . }
+          UNION { ?l ck:linkedItem ?el ; ck:linkedOutput ?o . }
+        }""";
+    private static final String HELD = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        SELECT DISTINCT ?o ?canon WHERE { ?o ck:assignee|ck:applicant|ck:affiliation ?h . ?h ck:canonical ?canon }""";
+    private static final String YEARS = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?o ?d ?y WHERE { ?o a ck:ResearchOutput . OPTIONAL { ?o dcterms:issued ?d } OPTIONAL { ?o ck:year ?y } }""";
+
+    @Override public String name() { return "output-reach"; }
+    @Override public String version() { return "1.0.0"; }
+    @Override public String description() {
+        return "Per research output: ck:bearsOn the chain elements it bears on (curated CPC/topic mapping incl. narrower CPC "
+               + "groups, or BM25 text link), ck:heldBy the canonical organisations of its assignees, applicants and author "
+               + "institutions, ck:outputYear its year (date's year, else ck:year).";
+    }
+
+    @Override
+    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+        long n = 0;
+        n += select(dsg, BEARS, b -> out.add(b.get("o"), CK.bearsOn, b.get("el")));
+        n += select(dsg, HELD, b -> out.add(b.get("o"), CK.heldBy, b.get("canon")));
+        Set<Node> dated = new HashSet<>();
+        n += select(dsg, YEARS, b -> {
+            Node o = b.get("o");
+            String year = year(b.get("d"), b.get("y"));
+            if (year != null && dated.add(o)) out.typed(o, CK.outputYear, year, XSDDatatype.XSDinteger);
+        });
+        return n;
+    }
+
+    /** The year rule of the research queries: the first four characters of the date, else the ck:year value. */
+    static String year(Node date, Node year) {
+        String s = date != null ? date.getLiteralLexicalForm() : year != null ? year.getLiteralLexicalForm() : null;
+        if (s == null) return null;
+        if (date != null) s = s.length() >= 4 ? s.substring(0, 4) : s;
+        return s.matches("-?\\d+") ? String.valueOf(Integer.parseInt(s)) : null;
+    }
+
+    private static long select(DatasetGraph dsg, String query, java.util.function.Consumer<Binding> row) {
+        long[] n = {0};
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
+            q.select().forEachRemaining(b -> { row.accept(b); n[0]++; });
+        }
+        return n[0];
+    }
+}
