@@ -40,23 +40,39 @@ public final class MatchBenchmark {
                 DerivedGraphs.refresh(store.dataset());
                 System.out.printf(Locale.ROOT, "loaded the bundled data into %s in %.1f s%n", args[0], (System.nanoTime() - t0) / 1e9);
             }
-            List<Long> builds = new ArrayList<>();
-            Matcher matcher = null;
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
-                Matcher m = Matcher.build(store.dataset(), MatchWeights.defaults());
-                builds.add(System.nanoTime() - t0);
-                if (matcher != null) matcher.close();
-                matcher = m;
-            }
+            Result r = measure(store.dataset(), sample, rounds);
+            System.out.printf(Locale.ROOT, "store %s: %d organisations (%d research, %d firms)%n", args[0], r.organisations(),
+                r.researchOrganisations(), r.firms());
+            System.out.printf(Locale.ROOT, "build matcher (profiles + text index): %s ms (3 runs)%n",
+                r.buildMs().stream().map(n -> String.format(Locale.ROOT, "%.0f", n)).toList());
+            System.out.printf(Locale.ROOT, "one-lab match, top 20 (%d labs x %d rounds): median %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                r.labs(), rounds, r.p50(), r.p90(), r.p99(), r.max());
+        }
+    }
+
+    /** Matcher build times (3 builds) and one-lab top-20 match latencies over a sample of research organisations. */
+    public record Result(int organisations, int researchOrganisations, int firms, List<Double> buildMs, int labs,
+                         double p50, double p90, double p99, double max) {}
+
+    /**
+     * Builds the matcher three times, then matches {@code sample} research organisations (a fixed random sample), top 20,
+     * after one warm-up pass, {@code rounds} times each.
+     */
+    public static Result measure(org.apache.jena.sparql.core.DatasetGraph dsg, int sample, int rounds) {
+        List<Double> builds = new ArrayList<>();
+        Matcher matcher = null;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            Matcher m = Matcher.build(dsg, MatchWeights.defaults());
+            builds.add((System.nanoTime() - t0) / 1e6);
+            if (matcher != null) matcher.close();
+            matcher = m;
+        }
+        try {
             List<Profile> labs = new ArrayList<>(matcher.profiles().researchOrganisations());
             labs.sort(java.util.Comparator.comparing(Profile::key));
             Collections.shuffle(labs, new Random(1));
             labs = labs.subList(0, Math.min(sample, labs.size()));
-            System.out.printf(Locale.ROOT, "store %s: %d organisations (%d research, %d firms)%n", args[0],
-                matcher.profiles().all().size(), matcher.profiles().researchOrganisations().size(), matcher.profiles().firms().size());
-            System.out.printf(Locale.ROOT, "build matcher (profiles + text index): %s ms (3 runs)%n",
-                builds.stream().map(n -> String.format(Locale.ROOT, "%.0f", n / 1e6)).toList());
             for (Profile lab : labs) matcher.match(Matcher.MatchRequest.lab(lab.key(), null, 20, false));   // warm-up
             long[] times = new long[labs.size() * rounds];
             int n = 0;
@@ -67,13 +83,16 @@ public final class MatchBenchmark {
                     times[n++] = System.nanoTime() - t0;
                 }
             Arrays.sort(times);
-            System.out.printf(Locale.ROOT, "one-lab match, top 20 (%d labs x %d rounds): median %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                labs.size(), rounds, pct(times, 0.5), pct(times, 0.9), pct(times, 0.99), times[times.length - 1] / 1e6);
+            return new Result(matcher.profiles().all().size(), matcher.profiles().researchOrganisations().size(),
+                matcher.profiles().firms().size(), builds, labs.size(), pct(times, 0.5), pct(times, 0.9), pct(times, 0.99),
+                times.length == 0 ? Double.NaN : times[times.length - 1] / 1e6);
+        } finally {
             matcher.close();
         }
     }
 
     private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) return Double.NaN;
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 

@@ -136,6 +136,12 @@ public final class CK {
     public static final Node bearsOn = term("bearsOn");
     public static final Node heldBy = term("heldBy");
     public static final Node outputYear = term("outputYear");
+    public static final Node ResearchCapacity = term("ResearchCapacity");
+    public static final Node researchOrganisation = term("researchOrganisation");
+    public static final Node organisationCount = term("organisationCount");
+    public static final Node outputCount = term("outputCount");
+    public static final Node firstYear = term("firstYear");
+    public static final Node lastYear = term("lastYear");
     public static final Node countryOfInterest = term("countryOfInterest");
     public static final Node missingInput = term("missingInput");
 

@@ -1,0 +1,106 @@
+package org.chainkg.analytics;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.chainkg.rdf.CK;
+import org.chainkg.rdf.Iris;
+import org.chainkg.rdf.TripleWriter;
+
+/**
+ * Materialises the research-capacity table: one {@code ck:ResearchCapacity} per chain item and country of the
+ * research organisations holding outputs that bear on it (definitions of the research-capacity query: a research
+ * organisation is a canonical organisation typed ck:ResearchOrganisation; it holds an output when one of its source
+ * nodes is the output's assignee, applicant or author institution; an output bears on an item by the curated
+ * mapping or a text link). Each record counts the distinct organisations and outputs, gives the first and last
+ * output year and links the organisations; records whose organisations have no known country carry no
+ * {@code ck:countryOfInterest}. Reads graph derived/output-reach, so it runs after {@link OutputReach}.
+ */
+public final class ResearchCapacity implements Derivation {
+    private static final String HOLDERS = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?o ?canon ?country ?code ?y WHERE {
+          ?o ck:heldBy ?canon . ?canon a ck:ResearchOrganisation .
+          OPTIONAL { ?canon ck:country ?country . ?country skos:notation ?code }
+          OPTIONAL { ?o ck:outputYear ?y }
+        }""";
+    private static final String BEARS = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        SELECT ?o ?el WHERE { ?o ck:bearsOn ?el . ?el a ck:ChainItem }""";
+
+    @Override public String name() { return "research-capacity"; }
+    @Override public String version() { return "1.0.0"; }
+    @Override public String description() {
+        return "One ck:ResearchCapacity per chain item and country: the research organisations of that country holding outputs "
+               + "that bear on the item, with the numbers of organisations and outputs and the first and last output year.";
+    }
+
+    private record Holder(Node canon, Node country, String code) {}
+
+    private static final class Cell {
+        final Set<Node> orgs = new HashSet<>();
+        final Set<Node> outputs = new HashSet<>();
+        int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
+        Node country;
+    }
+
+    @Override
+    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+        Map<Node, Set<Holder>> holders = new HashMap<>();
+        Map<Node, Integer> years = new HashMap<>();
+        select(dsg, HOLDERS, b -> {
+            holders.computeIfAbsent(b.get("o"), k -> new HashSet<>())
+                   .add(new Holder(b.get("canon"), b.get("country"), b.contains("code") ? b.get("code").getLiteralLexicalForm() : ""));
+            if (b.contains("y")) years.put(b.get("o"), Integer.parseInt(b.get("y").getLiteralLexicalForm()));
+        });
+        Map<String, Cell> cells = new TreeMap<>();
+        Map<String, Node> elementOf = new HashMap<>();
+        select(dsg, BEARS, b -> {
+            Set<Holder> hs = holders.get(b.get("o"));
+            if (hs == null) return;
+            Node el = b.get("el");
+            Integer year = years.get(b.get("o"));
+            for (Holder h : hs) {
+                String key = el.getURI() + " " + h.code();
+                elementOf.putIfAbsent(key, el);
+                Cell c = cells.computeIfAbsent(key, k -> new Cell());
+                c.country = h.country();
+                c.orgs.add(h.canon());
+                c.outputs.add(b.get("o"));
+                if (year != null) { c.first = Math.min(c.first, year); c.last = Math.max(c.last, year); }
+            }
+        });
+        for (Map.Entry<String, Cell> e : cells.entrySet()) {
+            Cell c = e.getValue();
+            Node el = elementOf.get(e.getKey());
+            Node rc = Iris.derived("research-capacity", e.getKey());
+            out.type(rc, CK.ResearchCapacity);
+            out.add(rc, CK.assessedElement, el);
+            if (c.country != null) out.add(rc, CK.countryOfInterest, c.country);
+            out.integer(rc, CK.organisationCount, c.orgs.size());
+            out.integer(rc, CK.outputCount, c.outputs.size());
+            if (c.first != Integer.MAX_VALUE) {
+                out.typed(rc, CK.firstYear, String.format("%04d", c.first), XSDDatatype.XSDgYear);
+                out.typed(rc, CK.lastYear, String.format("%04d", c.last), XSDDatatype.XSDgYear);
+            }
+            for (Node org : c.orgs) out.add(rc, CK.researchOrganisation, org);
+        }
+        return cells.size();
+    }
+
+    private static void select(DatasetGraph dsg, String query, java.util.function.Consumer<Binding> row) {
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
+            q.select().forEachRemaining(row);
+        }
+    }
+}
