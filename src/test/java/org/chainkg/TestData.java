@@ -33,10 +33,16 @@ public final class TestData {
         return store;
     }
 
-    /** A store with one ETO-format chain and its derived graphs (concentration measures, nearest stages ...). */
+    /** A store with one ETO-format chain, without derived graphs. */
     public static ChainStore storeWith(Path dir, Path etoFolder) {
         ChainStore store = ChainStore.open(dir);
         new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(etoFolder), null);
+        return store;
+    }
+
+    /** A store with one ETO-format chain and its derived graphs (concentration measures, nearest stages ...). */
+    public static ChainStore derivedStoreWith(Path dir, Path etoFolder) {
+        ChainStore store = storeWith(dir, etoFolder);
         org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
         return store;
     }

@@ -34,7 +34,7 @@ class EtoQueriesTest {
 
     @BeforeAll
     static void load() {
-        store = TestData.storeWith(dir.resolve("db"), TestData.ETO_REAL);
+        store = TestData.derivedStoreWith(dir.resolve("db"), TestData.ETO_REAL);
     }
 
     @AfterAll

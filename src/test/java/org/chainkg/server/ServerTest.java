@@ -38,7 +38,7 @@ class ServerTest {
 
     @BeforeAll
     static void start() {
-        store = TestData.storeWith(tmp.resolve("db"), TestData.ETO_MINI);
+        store = TestData.derivedStoreWith(tmp.resolve("db"), TestData.ETO_MINI);
         server = ChainkgServer.build(store.dataset(), 0, false, 30).start();
         base = "http://localhost:" + server.getPort();
     }

@@ -1,0 +1,179 @@
+package org.chainkg.store;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.DatasetGraphText;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutput;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/**
+ * Writes a whole named graph that is empty before (a first load of a source, a recomputed derived graph) with TDB2's
+ * parallel bulk loader instead of one quad at a time in a write transaction, in two phases:
+ * <ol>
+ * <li><b>spool</b>: the producer (a source reader, a derivation) streams its triples into a temporary RDF Thrift
+ * file, and their text-indexed literals into the Lucene index writer (uncommitted). Bad input fails here, with the
+ * store untouched and the Lucene changes rolled back;</li>
+ * <li><b>load</b>: the spool file goes through {@code LoaderFactory.parallelLoader} into the TDB2 database under the
+ * text dataset, then the Lucene changes are committed.</li>
+ * </ol>
+ * TDB2's bulk loaders are not transactional (they work on the indexes in exclusive mode). Since the graph was empty
+ * before, a failure in phase 2 (I/O, disk full; input errors cannot happen there) is undone by deleting the graph
+ * and rolling back the Lucene changes. Duplicate triples in the stream are stored once (the indexes are sets); the
+ * text index gets one document per distinct indexed triple (duplicates are filtered by a digest of the quad).
+ */
+final class BulkGraphLoad implements AutoCloseable {
+    private final DatasetGraph tdb;
+    private final TextIndex index;
+    private final Node graph;
+    private final Path spoolFile;
+    private final OutputStream spoolOut;
+    private final StreamRDF spoolWriter;
+    private final java.util.Set<Digest> indexed = new java.util.HashSet<>();
+    private long sent;
+    private boolean loaded;
+
+    private record Digest(long a, long b) {}
+
+    private BulkGraphLoad(DatasetGraph tdb, TextIndex index, Node graph) {
+        this.tdb = tdb;
+        this.index = index;
+        this.graph = graph;
+        try {
+            spoolFile = Files.createTempFile("chainkg-bulk-", ".rt");
+            spoolOut = new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the bulk-load spool file: " + e.getMessage(), e);
+        }
+        spoolWriter = StreamRDFWriter.getWriterStream(spoolOut, RDFFormat.RDF_THRIFT_VALUES);
+        spoolWriter.start();
+    }
+
+    /**
+     * A bulk load of {@code graph} when the store allows it: a text dataset over TDB2, no transaction active on this
+     * thread, and the graph empty. Otherwise empty: the caller uses the transactional path.
+     */
+    static Optional<BulkGraphLoad> begin(DatasetGraph dsg, Node graph) {
+        if (!(dsg instanceof DatasetGraphText text) || dsg.isInTransaction()) return Optional.empty();
+        DatasetGraph base = text.getBase();
+        if (!TDBInternal.isTDB2(base) || !(text.getTextIndex() instanceof TextIndexLucene)) return Optional.empty();
+        boolean empty = Txn.calculateRead(dsg, () -> !dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).hasNext());
+        return empty ? Optional.of(new BulkGraphLoad(base, text.getTextIndex(), graph)) : Optional.empty();
+    }
+
+    /** Phase 1: where the producer sends the graph's triples. */
+    StreamRDF sink() {
+        return new StreamRDFBase() {
+            @Override public void triple(Triple t) { add(t); }
+            @Override public void quad(Quad q) { add(q.asTriple()); }
+        };
+    }
+
+    private void add(Triple t) {
+        Quad q = Quad.create(graph, t);
+        spoolWriter.quad(q);
+        sent++;
+        if (t.getObject().isLiteral()) {
+            Entity e = TextQueryFuncs.entityFromQuad(index.getDocDef(), q);
+            if (e != null && indexed.add(digest(q))) index.addEntity(e);
+        }
+    }
+
+    /** Triples sent so far (with duplicates). */
+    long sent() { return sent; }
+
+    /** Phase 2: bulk-loads the spool into TDB2 and commits the text index; returns the distinct triples in the graph. */
+    long load() {
+        spoolWriter.finish();
+        try {
+            spoolOut.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MonitorOutput quiet = (fmt, args) -> { };
+        DataLoader loader = LoaderFactory.parallelLoader(tdb, (Node) null, quiet);
+        loader.startBulk();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(spoolFile), 1 << 16)) {
+            RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(loader.stream());
+            loader.finishBulk();
+        } catch (IOException | RuntimeException e) {
+            loader.finishException(e);
+            undo(e);
+            throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
+        }
+        index.prepareCommit();
+        index.commit();
+        loaded = true;
+        return Txn.calculateRead(tdb, () -> {
+            long n = 0;
+            for (var it = tdb.find(graph, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); it.next()) n++;
+            return n;
+        });
+    }
+
+    private void undo(Exception cause) {
+        try {
+            index.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            Txn.executeWrite(tdb, () -> tdb.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Ends the load: without a completed {@link #load}, rolls the Lucene changes back. Deletes the spool file. */
+    @Override
+    public void close() {
+        if (!loaded) {
+            try {
+                index.rollback();
+            } catch (RuntimeException ignored) {
+                // nothing was added or the writer is already closed
+            }
+        }
+        try {
+            spoolOut.close();
+            Files.deleteIfExists(spoolFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Digest digest(Quad q) {
+        byte[] h;
+        try {
+            h = java.security.MessageDigest.getInstance("MD5").digest(
+                (q.getSubject() + " " + q.getPredicate() + " " + q.getObject()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Digest(java.nio.ByteBuffer.wrap(h, 0, 8).getLong(), java.nio.ByteBuffer.wrap(h, 8, 8).getLong());
+    }
+}
