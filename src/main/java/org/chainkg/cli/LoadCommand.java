@@ -34,6 +34,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--no-derive", description = "Do not recompute the derived graphs (organisation identity, text links) after the load.")
     boolean noDerive;
 
+    @Option(names = "--no-bulk", description = "Write a new graph in one write transaction, one quad at a time, instead of "
+            + "TDB2's bulk loader (slower; crash-safe at every point). Replacing a graph always does this.")
+    boolean noBulk;
+
     @Option(names = "--endpoint", paramLabel = "URL", description = "Load into a remote SPARQL store instead of --db: its Graph Store "
             + "Protocol URL (for Fuseki, the dataset URL, e.g. http://host:3030/chainkg). The source's graph is replaced with PUT.")
     String endpoint;
@@ -51,7 +55,7 @@ public final class LoadCommand implements Callable<Integer> {
             return loadRemote(reader);
         try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
             LoadProgress progress = store.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
-            var result = new SourceLoader(s.dataset(), progress).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+            var result = new SourceLoader(s.dataset(), progress, !noBulk).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
             if (!store.quiet) {
                 System.err.printf("loaded %s (%s) into <%s>: %,d triples%s%n", paths, reader.format(), result.graph().getURI(),
                                   result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");

@@ -79,7 +79,7 @@ final class BulkGraphLoad implements AutoCloseable {
      */
     static Optional<BulkGraphLoad> begin(DatasetGraph dsg, Node graph) {
         if (!(dsg instanceof DatasetGraphText text) || dsg.isInTransaction()) return Optional.empty();
-        DatasetGraph base = text.getBase();
+        DatasetGraph base = text.getWrapped();   // the TDB2 database (getBase() would unwrap to its current storage)
         if (!TDBInternal.isTDB2(base) || !(text.getTextIndex() instanceof TextIndexLucene)) return Optional.empty();
         boolean empty = Txn.calculateRead(dsg, () -> !dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).hasNext());
         return empty ? Optional.of(new BulkGraphLoad(base, text.getTextIndex(), graph)) : Optional.empty();
