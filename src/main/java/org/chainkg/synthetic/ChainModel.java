@@ -15,9 +15,19 @@ import java.util.Set;
  * tiers deep (each tier goes into the one above; some items have sub-kinds), with provision rows whose country
  * shares are concentrated (one to three countries hold most), diffuse (many small shares), partly unknown, or a
  * single country with no figure; firm rows drawn from the world's firms by size; and residue rows.
+ * <p>
+ * A few tool and material items (about {@value #ISLAND_FRACTION} of the items, at least three, one of them for CHN)
+ * are technology islands ({@link #islands}): they are named after and mapped only to one of the domain's emerging
+ * technologies ({@link World.Island}), and the island's country holds no share of 5 % or more of them (it is not
+ * listed, or listed below 5 %) and none of its firms is among their providers. The output writers keep the
+ * country's firms off their patents and papers and add outputs of its research organisations on them.
  */
 final class ChainModel {
     static final List<Domain> DOMAINS = Domain.ALL;
+    /** The share of items made technology islands (at least three per chain). */
+    static final double ISLAND_FRACTION = 0.03;
+    /** A country's share on an island item, when listed at all, stays below this (the queries' default home). */
+    static final double ISLAND_SHARE_BELOW = 5;
 
     record Item(String id, String name, String type, String stageId, int tier, String description, int year, List<String> cpc) {}
     record Provider(String id, String name, String alias, String type, String country) {}
@@ -35,12 +45,15 @@ final class ChainModel {
     /** Extra provider rows that repeat a provider with another alias (the ETO quirk). */
     final List<Provider> aliasRows = new ArrayList<>();
     final List<Provision> provisions = new ArrayList<>();
+    /** Island items (item id to the country whose firms do not take them up), in the order chosen. */
+    final Map<String, World.Country> islands = new LinkedHashMap<>();
     /** Items that patents and papers are about (not stages), with weights favouring tools and materials. */
     final double[] itemWeights;
 
     private final Sampler random;
     private final World world;
     private final Map<World.Org, String> firmIds = new LinkedHashMap<>();
+    private final Set<String> names = new HashSet<>();
 
     ChainModel(int number, Domain domain, World world, Sampler random) {
         this.number = number;
@@ -54,6 +67,7 @@ final class ChainModel {
                 + domain.name() + " chain " + number + ".", 2020 + random.nextInt(5), List.of(random.pick(domain.cpc()))));
         }
         buildItems(Math.max(60, (int) Math.round(90 + 40 * Math.min(world.scale, 3))));
+        chooseIslands();
         for (World.Country c : World.COUNTRIES)
             providers.put(c.alpha3(), new Provider("P" + (providers.size() + 1), c.alpha3(),
                 new Locale("", c.alpha2()).getDisplayCountry(Locale.ENGLISH), "country", ""));
@@ -65,7 +79,6 @@ final class ChainModel {
     }
 
     private void buildItems(int n) {
-        Set<String> names = new HashSet<>();
         List<List<Item>> tiers = new ArrayList<>();
         int[] perTier = {3, Math.max(6, n / 10), Math.max(12, n / 4), Math.max(15, n / 3)};
         int id = 0;
@@ -74,7 +87,7 @@ final class ChainModel {
             for (int k = 0; k < perTier[t]; k++) {
                 String type = t == 0 ? "ultimate_output" : t == 1 ? (random.chance(0.7) ? "process" : "design_resource")
                     : random.chance(0.55) ? "tool_resource" : "material_resource";
-                String name = itemName(type, names);
+                String name = itemName(type, null);
                 String stage = t <= 1 ? stages.get(t == 0 ? stages.size() - 1 : random.nextInt(stages.size())).id() : null;
                 Item item = new Item("N" + id++, name, type, stage, t, description(name, type), 2019 + random.nextInt(6), cpcGroups());
                 tier.add(item);
@@ -96,7 +109,7 @@ final class ChainModel {
         for (Item parent : parents) {
             if (!random.chance(0.2)) continue;
             for (int k = random.between(1, 3); k > 0; k--) {
-                String name = itemName(parent.type(), names);
+                String name = itemName(parent.type(), null);
                 Item sub = new Item("N" + id++, name, parent.type(), null, 4, description(name, parent.type()),
                                     parent.year(), cpcGroups());
                 items.add(sub);
@@ -105,7 +118,34 @@ final class ChainModel {
         }
     }
 
-    private String itemName(String type, Set<String> used) {
+    /**
+     * Turns a few tier-2 and tier-3 items (tools and materials) into technology islands: the first of the domain's
+     * CHN islands, then others of the domain's islands. Each keeps its id, place and year, and gets a name with the
+     * island technology's modifier and that technology's CPC group as its only mapping.
+     */
+    private void chooseIslands() {
+        List<World.Island> pool = new ArrayList<>(world.islands.get(domain.name()));
+        List<World.Island> chn = pool.stream().filter(i -> i.country().alpha3().equals("CHN")).toList();
+        World.Island first = random.pick(chn);
+        pool.remove(first);
+        random.shuffle(pool);
+        pool.add(0, first);
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) if (items.get(i).tier() == 2 || items.get(i).tier() == 3) candidates.add(i);
+        random.shuffle(candidates);
+        int k = Math.min(Math.min(pool.size(), candidates.size()), Math.max(3, (int) Math.round(ISLAND_FRACTION * items.size())));
+        for (int j = 0; j < k; j++) {
+            World.Island island = pool.get(j);
+            Item old = items.get(candidates.get(j));
+            String name = itemName(old.type(), island.technology().modifier());
+            items.set(candidates.get(j), new Item(old.id(), name, old.type(), old.stageId(), old.tier(), description(name, old.type()),
+                                                  old.year(), List.of(island.technology().cpc())));
+            islands.put(old.id(), island.country());
+        }
+    }
+
+    /** A name not used yet in this chain: the modifier (a random one of the domain's when null), a core, a suffix. */
+    private String itemName(String type, String modifier) {
         while (true) {
             String core = random.pick(domain.cores());
             String suffix = switch (type) {
@@ -115,8 +155,8 @@ final class ChainModel {
                 case "design_resource" -> random.pick(List.of("design software", "process design kits"));
                 default -> random.pick(List.of("products", "modules", "devices"));
             };
-            String name = random.pick(domain.modifiers()) + " " + core + " " + suffix;
-            if (used.add(name)) return name;
+            String name = (modifier != null ? modifier : random.pick(domain.modifiers())) + " " + core + " " + suffix;
+            if (names.add(name)) return name;
         }
     }
 
@@ -144,6 +184,9 @@ final class ChainModel {
     private void provide(Item item) {
         List<World.Country> countries = new ArrayList<>(World.COUNTRIES);
         shuffleByWeight(countries);
+        World.Country island = islands.get(item.id());
+        countries.remove(island);
+        int firstRow = provisions.size();
         int pattern = random.nextInt(20);
         if (pattern < 7) {            // concentrated: one to three countries hold 60-95 %, the rest is small
             int n = random.between(1, 3);
@@ -170,10 +213,17 @@ final class ChainModel {
         } else {                      // one country listed, no figure
             row(countries.get(0).alpha3(), item, "");
         }
+        // An island's country: not listed, or listed with a small share (its status then "negligible", not held).
+        if (island != null && random.chance(0.4)) {
+            double listed = provisions.subList(firstRow, provisions.size()).stream()
+                .mapToDouble(p -> p.share().isEmpty() ? 0 : Double.parseDouble(p.share())).sum();
+            double small = Math.min(0.5 + random.nextDouble() * (ISLAND_SHARE_BELOW - 1), 100 - listed);
+            if (small >= 0.5) countryRow(island, item, small);
+        }
         if (random.chance(0.75)) {
             Set<World.Org> chosen = new HashSet<>();
             for (int k = random.between(2, 8); k > 0; k--) {
-                World.Org f = world.firm(random);
+                World.Org f = world.firm(random, island);
                 if (!chosen.add(f)) continue;
                 row(firmId(f), item, random.chance(0.2) ? "" : share(1 + random.nextDouble() * 40));
             }
@@ -215,6 +265,15 @@ final class ChainModel {
 
     private static String share(double v) {
         return BigDecimal.valueOf(Math.max(0, Math.min(100, v))).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    Item item(String id) {
+        return items.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The country for which the item is a technology island, or null. */
+    World.Country islandCountry(Item item) {
+        return islands.get(item.id());
     }
 
     /** An item that outputs bear on, favouring tools and materials. */

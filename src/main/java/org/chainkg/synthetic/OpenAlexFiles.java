@@ -18,7 +18,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * Synthetic papers as OpenAlex works in JSON Lines (as in the OpenAlex snapshot), split into files of 50,000
  * works. Authorship institutions are drawn by size: labs mostly, and in about one paper in six a firm (an
  * OpenAlex "company" institution), which makes the lab-firm co-publications. Each record carries
- * {@code "synthetic": true}.
+ * {@code "synthetic": true}. No firm of an island item's country co-authors a paper on it; after the drawn papers
+ * come two to four papers per island item by a research organisation of that country ({@link World#islandOutputs}).
  */
 final class OpenAlexFiles {
     static final int PER_FILE = 50_000;
@@ -27,14 +28,16 @@ final class OpenAlexFiles {
     static long write(World world, Path dir, Sampler random) {
         int n = Math.max(250, (int) Math.round(12_000 * world.scale));
         Texts texts = new Texts(random);
+        List<World.IslandOutput> islands = world.islandOutputs(random, 2, 4, 2012, 0.4, 0.08);
+        int total = n + islands.size();
         try {
             Files.createDirectories(dir);
             long written = 0;
-            for (int file = 0; written < n; file++) {
+            for (int file = 0; written < total; file++) {
                 Path path = dir.resolve(String.format("works-%03d.jsonl", file));
                 try (OutputStream out = Files.newOutputStream(path)) {
-                    for (int k = 0; k < PER_FILE && written < n; k++, written++)
-                        work(world, random, texts, (int) written, out);
+                    for (int k = 0; k < PER_FILE && written < total; k++, written++)
+                        work(world, random, texts, (int) written, written < n ? null : islands.get((int) written - n), out);
                 }
             }
             return written;
@@ -43,14 +46,19 @@ final class OpenAlexFiles {
         }
     }
 
-    private static void work(World world, Sampler random, Texts texts, int i, OutputStream out) throws IOException {
-        ChainModel chain = world.chains.get(random.nextInt(world.chains.size()));
-        ChainModel.Item item = chain.outputItem(random);
-        int year = 2012 + random.nextInt(13);
+    /** One work: drawn at random, or the given island output. */
+    private static void work(World world, Sampler random, Texts texts, int i, World.IslandOutput island, OutputStream out) throws IOException {
+        ChainModel chain = island != null ? island.chain() : world.chains.get(random.nextInt(world.chains.size()));
+        ChainModel.Item item = island != null ? island.item() : chain.outputItem(random);
+        int year = island != null ? island.year() : 2012 + random.nextInt(13);
         List<World.Org> institutions = new ArrayList<>();
-        institutions.add(world.lab(random));
-        for (int k = random.between(0, 3); k > 0; k--) institutions.add(world.lab(random));
-        if (random.chance(0.17)) institutions.add(world.firm(random));
+        if (island != null) {
+            institutions.addAll(island.holders());
+        } else {
+            institutions.add(world.lab(random));
+            for (int k = random.between(0, 3); k > 0; k--) institutions.add(world.lab(random));
+            if (random.chance(0.17)) institutions.add(world.firm(random, chain.islandCountry(item)));
+        }
         JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
         g.writeStartObject();
         g.writeStringField("id", "https://openalex.org/W" + (9_100_000_000L + i));

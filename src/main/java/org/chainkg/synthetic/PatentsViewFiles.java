@@ -8,11 +8,14 @@ import java.util.List;
  * Synthetic granted patents as the four PatentsView bulk tables. Assignees are drawn by size (heavy tail): mostly
  * firms, some labs, some lab and firm together (co-assignment), a few individuals. The first CPC group is a group
  * the mapping table maps the patent's item to, or a narrower group under it; others are additional, some unrelated.
+ * No firm of an island item's country holds a patent on it; after the drawn patents come two or three patents per
+ * island item held by a research organisation of that country ({@link World#islandOutputs}).
  */
 final class PatentsViewFiles {
     static long write(World world, Path dir, Sampler random) {
         int n = Math.max(300, (int) Math.round(15_000 * world.scale));
         Texts texts = new Texts(random);
+        List<World.IslandOutput> islands = world.islandOutputs(random, 2, 3, 2010, 0.15, 0.08);
         long rows = 0;
         try (Table patents = Table.tsv(dir.resolve("g_patent.tsv"), List.of("patent_id", "patent_type", "patent_date",
                  "patent_title", "wipo_kind", "num_claims", "withdrawn", "filename"));
@@ -22,21 +25,27 @@ final class PatentsViewFiles {
                  "disambig_assignee_organization", "assignee_type", "location_id"));
              Table cpc = Table.tsv(dir.resolve("g_cpc_current.tsv"), List.of("patent_id", "cpc_sequence", "cpc_section",
                  "cpc_class", "cpc_subclass", "cpc_group", "cpc_type", "cpc_symbol_position"))) {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n + islands.size(); i++) {
                 String id = Long.toString(11_000_000L + i);
-                ChainModel chain = world.chains.get(random.nextInt(world.chains.size()));
-                ChainModel.Item item = chain.outputItem(random);
-                int year = 2010 + random.nextInt(15);
+                World.IslandOutput island = i < n ? null : islands.get(i - n);
+                ChainModel chain = island != null ? island.chain() : world.chains.get(random.nextInt(world.chains.size()));
+                ChainModel.Item item = island != null ? island.item() : chain.outputItem(random);
+                World.Country notFirmsOf = chain.islandCountry(item);
+                int year = island != null ? island.year() : 2010 + random.nextInt(15);
                 String date = String.format("%d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28));
                 patents.row(id, "utility", date, texts.patentTitle(item), random.chance(0.9) ? "B2" : "B1",
                             random.between(5, 40), "0", "ipg-synthetic.xml");
                 abstracts.row(id, texts.abstractText(item, chain.domain));
                 int seq = 0;
-                int who = random.nextInt(100);
                 List<World.Org> holders = new ArrayList<>();
-                if (who < 70) holders.add(world.firm(random));
-                else if (who < 90) holders.add(world.lab(random));
-                else if (who < 97) { holders.add(world.lab(random)); holders.add(world.firm(random)); }
+                if (island != null) {
+                    holders.addAll(island.holders());
+                } else {
+                    int who = random.nextInt(100);
+                    if (who < 70) holders.add(world.firm(random, notFirmsOf));
+                    else if (who < 90) holders.add(world.lab(random));
+                    else if (who < 97) { holders.add(world.lab(random)); holders.add(world.firm(random, notFirmsOf)); }
+                }
                 for (World.Org o : holders)
                     assignees.row(id, seq++, o.assigneeId(), "", "", spelling(o, random), o.firm() ? "2" : "3", "syn-location-" + o.country().alpha3());
                 if (holders.isEmpty())

@@ -25,6 +25,16 @@ final class Sampler {
 
     <T> T pick(List<T> items) { return items.get(random.nextInt(items.size())); }
 
+    /** Shuffles the list in place (Fisher-Yates). */
+    <T> void shuffle(List<T> items) {
+        for (int i = items.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T t = items.get(i);
+            items.set(i, items.get(j));
+            items.set(j, t);
+        }
+    }
+
     /** Zipf-like weights for n ranks: rank r (from 0) weighs 1 / (r + 1)^s. */
     static double[] zipf(int n, double s) {
         double[] w = new double[n];

@@ -16,6 +16,15 @@ import java.util.Map;
  * participations. Scale 1 is about a million triples once loaded. Every folder name starts with "synthetic-",
  * every table has a {@code data_notice} column, every JSON record {@code "synthetic": true}, and {@code NOTICE.md}
  * says what the data are.
+ * <p>
+ * The data hold technology islands on purpose, so that {@code technology-islands} and
+ * {@code technology-islands-outputs} answer with their default parameters (country CHN): in every chain a few tool
+ * and material items (about 3 %, at least three; at least one for CHN, the others for CHN, USA, JPN, DEU or KOR)
+ * are named after an emerging technology of the domain and mapped to a CPC group of its own; the island's country
+ * holds no share of 5 % or more of them, none of its firms supplies them or holds, co-owns or co-authors a patent or
+ * paper on them, and its research organisations hold patents and papers on them from 2010 to 2024, at least one of
+ * them from 2015 or before (see {@link World} and {@link ChainModel}). The synthetic data have no patent citations
+ * and no project topics mapped to items, so no citation or project shows uptake either. NOTICE.md lists the islands.
  * <pre>
  * SyntheticData.Manifest m = SyntheticData.generate(1.0, 42, Path.of("synthetic-1"));
  * for (SyntheticData.Source s : m.sources()) ...   // load each with its format (and graph, if given)
@@ -83,6 +92,21 @@ public final class SyntheticData {
         for (Source s : m.sources())
             sb.append(loadCommand(new Source(s.format(), m.dir().relativize(s.dir()), s.graph()), Path.of(""))).append('\n');
         sb.append("java -jar target/chainkg.jar derive --db DB\n```\n");
+        sb.append("\n## Technology islands\n\n")
+          .append("Built in on purpose, for the `technology-islands` and `technology-islands-outputs` queries: in each chain\n")
+          .append("a few tool and material items are named after an emerging technology and mapped to a CPC group of their\n")
+          .append("own. The country of the island holds no share of 5 % or more of the item (it is not listed, or listed below\n")
+          .append("5 %), none of its firms supplies the item or holds, co-owns or co-authors a patent or paper on it, and its\n")
+          .append("research organisations hold patents and papers on it (2010-2024, at least one from 2015 or before). There are\n")
+          .append("no patent citations and no project topics mapped to items in these data, so no citation or project shows\n")
+          .append("uptake either. Items can also be islands by chance.\n\n")
+          .append("| chain | item | name | country | CPC |\n|---|---|---|---|---|\n");
+        for (ChainModel c : world.chains)
+            c.islands.forEach((id, country) -> {
+                ChainModel.Item i = c.item(id);
+                sb.append("| ").append(c.dataset).append(" | ").append(id).append(" | ").append(i.name()).append(" | ")
+                  .append(country.alpha3()).append(" | ").append(String.join(", ", i.cpc())).append(" |\n");
+            });
         sb.append("\n## Named-query parameters that fit these data\n\n");
         m.queryParameters().forEach((q, p) -> sb.append("- `").append(q).append("`: ").append(p).append('\n'));
         try {

@@ -27,16 +27,14 @@ class BenchmarkSmokeTest {
         for (String part : List.of("Machine: ", "| chainkg load (source files -> TDB2 + text index) |", "bytes per triple",
                                    "Peak heap", "| named query |", "| clients | requests |", "`match`"))
             assertTrue(report.contains(part), part + " missing in\n" + report);
-        // The generator predates the islands queries (issue 4) and does not yet produce islands on purpose:
-        // listed here so that the gap stays visible (issue 5 note), every other query must answer with rows.
-        java.util.Set<String> notYetCovered = java.util.Set.of("technology-islands", "technology-islands-outputs");
+        // Every named query answers with rows, technology-islands and technology-islands-outputs too: the generator
+        // builds islands for CHN (the default country) into every chain.
         java.util.List<String> empty = new java.util.ArrayList<>();
         for (String q : NamedQueries.all().keySet()) {
             String row = report.lines().filter(l -> l.startsWith("| " + q + " |")).findFirst().orElseThrow(() -> new AssertionError(q + "\n" + report));
             long rows = Long.parseLong(row.split("\\|")[3].trim().replace(",", ""));
             if (rows == 0) empty.add(q);
         }
-        empty.removeAll(notYetCovered);
         assertEquals(List.of(), empty, "named queries with no rows on synthetic data:\n" + report);
         assertTrue(report.lines().anyMatch(l -> l.matches("\\| 4 \\| \\d+ \\| 0 \\|.*")), "4 clients, no errors:\n" + report);
 
