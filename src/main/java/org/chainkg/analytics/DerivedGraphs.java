@@ -18,6 +18,8 @@ import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.rdf.Vocab;
+import org.chainkg.store.BulkGraphLoad;
+import org.apache.jena.system.Txn;
 
 /**
  * Recomputes derived graphs: each {@link Derivation} runs in one write transaction that removes its old graph,
@@ -45,43 +47,77 @@ public final class DerivedGraphs {
         return out;
     }
 
+    /**
+     * Recomputes one derived graph. On the embedded store the old graph is removed first (one write transaction),
+     * the derivation reads the store in a read transaction while its triples are spooled, and TDB2's bulk loader writes
+     * them ({@link BulkGraphLoad}); the PROV record follows in a write transaction. If the derivation fails, the graph
+     * is left empty (run {@code chainkg derive} again). Elsewhere (a plain in-memory dataset, a copy of a remote
+     * store) everything happens in one write transaction.
+     */
     public static Result run(DatasetGraph dsg, Derivation d) {
         Node g = graph(d);
         Instant started = Instant.now();
+        if (BulkGraphLoad.supports(dsg)) {
+            Txn.executeWrite(dsg, () -> org.chainkg.store.Graphs.clear(dsg, g));
+            try (BulkGraphLoad bulk = BulkGraphLoad.begin(dsg, g).orElseThrow()) {
+                TripleWriter w = new TripleWriter(bulk.sink());
+                long records = Txn.calculateRead(dsg, () -> d.derive(dsg, g, w));
+                long triples = bulk.load();
+                Txn.executeWrite(dsg, () -> {
+                    List<Node> sources = sourceGraphs(dsg);
+                    Sink sink = new Sink(dsg, g);
+                    provenance(new TripleWriter(sink), d, g, sources, started, records, triples, sink);
+                });
+                return new Result(d.name(), g, records, triples);
+            }
+        }
         dsg.begin(ReadWrite.WRITE);
         try {
-            List<Node> sources = new ArrayList<>();
-            dsg.listGraphNodes().forEachRemaining(n -> { if (!n.getURI().startsWith(PREFIX)) sources.add(n); });
+            List<Node> sources = sourceGraphs(dsg);
             org.chainkg.store.Graphs.clear(dsg, g);
             Sink sink = new Sink(dsg, g);
             TripleWriter w = new TripleWriter(sink);
             long records = d.derive(dsg, g, w);
-            Node load = Iris.instance("derivation", UUID.randomUUID().toString());
-            Node agent = Iris.instance("deriver", d.name(), d.version());
-            w.type(g, CK.SourceGraph, Vocab.provEntity);
-            w.text(g, CK.sourceFormat, "derived:" + d.name());
-            w.text(g, DCTerms.title.asNode(), "Derived: " + d.name());
-            w.text(g, DCTerms.description.asNode(), d.description(), "en");
-            w.add(g, Vocab.provWasGeneratedBy, load);
-            for (Node s : sources) w.add(g, Vocab.provWasDerivedFrom, s);
-            w.type(load, CK.SourceLoad, Vocab.provActivity);
-            w.typed(load, Vocab.provStartedAtTime, started.toString(), XSDDatatype.XSDdateTime);
-            w.typed(load, Vocab.provEndedAtTime, Instant.now().toString(), XSDDatatype.XSDdateTime);
-            w.add(load, Vocab.provWasAssociatedWith, agent);
-            for (Node s : sources) w.add(load, Vocab.provUsed, s);
-            w.integer(load, CK.rowCount, records);
-            w.type(agent, CK.Reader, Vocab.provSoftwareAgent);
-            w.text(agent, RDFS.label.asNode(), "chainkg " + d.name() + " derivation");
-            w.text(agent, CK.readerVersion, d.version());
-            w.integer(g, CK.tripleCount, sink.added + 1);
+            long triples = sink.added;
+            provenance(w, d, g, sources, started, records, triples, sink);
             dsg.commit();
-            return new Result(d.name(), g, records, sink.added);
+            return new Result(d.name(), g, records, triples);
         } catch (RuntimeException e) {
             dsg.abort();
             throw e;
         } finally {
             dsg.end();
         }
+    }
+
+    private static List<Node> sourceGraphs(DatasetGraph dsg) {
+        List<Node> sources = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(n -> { if (!n.getURI().startsWith(PREFIX)) sources.add(n); });
+        return sources;
+    }
+
+    /** The PROV-O record of a derivation; {@code triples} are the derived triples, the count includes the record. */
+    private static void provenance(TripleWriter w, Derivation d, Node g, List<Node> sources, Instant started, long records,
+                                   long triples, Sink sink) {
+        long before = sink.added;
+        Node load = Iris.instance("derivation", UUID.randomUUID().toString());
+        Node agent = Iris.instance("deriver", d.name(), d.version());
+        w.type(g, CK.SourceGraph, Vocab.provEntity);
+        w.text(g, CK.sourceFormat, "derived:" + d.name());
+        w.text(g, DCTerms.title.asNode(), "Derived: " + d.name());
+        w.text(g, DCTerms.description.asNode(), d.description(), "en");
+        w.add(g, Vocab.provWasGeneratedBy, load);
+        for (Node s : sources) w.add(g, Vocab.provWasDerivedFrom, s);
+        w.type(load, CK.SourceLoad, Vocab.provActivity);
+        w.typed(load, Vocab.provStartedAtTime, started.toString(), XSDDatatype.XSDdateTime);
+        w.typed(load, Vocab.provEndedAtTime, Instant.now().toString(), XSDDatatype.XSDdateTime);
+        w.add(load, Vocab.provWasAssociatedWith, agent);
+        for (Node s : sources) w.add(load, Vocab.provUsed, s);
+        w.integer(load, CK.rowCount, records);
+        w.type(agent, CK.Reader, Vocab.provSoftwareAgent);
+        w.text(agent, RDFS.label.asNode(), "chainkg " + d.name() + " derivation");
+        w.text(agent, CK.readerVersion, d.version());
+        w.integer(g, CK.tripleCount, triples + (sink.added - before) + 1);
     }
 
     private static final class Sink extends StreamRDFBase {

@@ -46,7 +46,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * and rolling back the Lucene changes. Duplicate triples in the stream are stored once (the indexes are sets); the
  * text index gets one document per distinct indexed triple (duplicates are filtered by a digest of the quad).
  */
-final class BulkGraphLoad implements AutoCloseable {
+public final class BulkGraphLoad implements AutoCloseable {
     private final DatasetGraph tdb;
     private final TextIndex index;
     private final Node graph;
@@ -77,16 +77,22 @@ final class BulkGraphLoad implements AutoCloseable {
      * A bulk load of {@code graph} when the store allows it: a text dataset over TDB2, no transaction active on this
      * thread, and the graph empty. Otherwise empty: the caller uses the transactional path.
      */
-    static Optional<BulkGraphLoad> begin(DatasetGraph dsg, Node graph) {
-        if (!(dsg instanceof DatasetGraphText text) || dsg.isInTransaction()) return Optional.empty();
+    public static Optional<BulkGraphLoad> begin(DatasetGraph dsg, Node graph) {
+        if (!supports(dsg)) return Optional.empty();
+        DatasetGraphText text = (DatasetGraphText) dsg;
         DatasetGraph base = text.getWrapped();   // the TDB2 database (getBase() would unwrap to its current storage)
-        if (!TDBInternal.isTDB2(base) || !(text.getTextIndex() instanceof TextIndexLucene)) return Optional.empty();
         boolean empty = Txn.calculateRead(dsg, () -> !dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).hasNext());
         return empty ? Optional.of(new BulkGraphLoad(base, text.getTextIndex(), graph)) : Optional.empty();
     }
 
+    /** True for the embedded store (a jena-text dataset with a Lucene index over TDB2) outside a transaction. */
+    public static boolean supports(DatasetGraph dsg) {
+        return dsg instanceof DatasetGraphText text && !dsg.isInTransaction() && TDBInternal.isTDB2(text.getWrapped())
+               && text.getTextIndex() instanceof TextIndexLucene;
+    }
+
     /** Phase 1: where the producer sends the graph's triples. */
-    StreamRDF sink() {
+    public StreamRDF sink() {
         return new StreamRDFBase() {
             @Override public void triple(Triple t) { add(t); }
             @Override public void quad(Quad q) { add(q.asTriple()); }
@@ -107,7 +113,7 @@ final class BulkGraphLoad implements AutoCloseable {
     long sent() { return sent; }
 
     /** Phase 2: bulk-loads the spool into TDB2 and commits the text index; returns the distinct triples in the graph. */
-    long load() {
+    public long load() {
         spoolWriter.finish();
         try {
             spoolOut.close();
