@@ -21,8 +21,8 @@ import org.chainkg.synthetic.SyntheticData;
  */
 public final class Benchmark {
     /** What to run. */
-    public record Settings(List<Double> scales, long seed, int loadRuns, int jenaRuns, int queryRuns, List<Integer> clients,
-                           int requestsPerClient, Duration clientTimeLimit, boolean jena, Path work) {}
+    public record Settings(List<Double> scales, long seed, int loadRuns, int transactionalRuns, int jenaRuns, int queryRuns,
+                           List<Integer> clients, int requestsPerClient, Duration clientTimeLimit, boolean jena, Path work) {}
 
     private record ScaleResult(double scale, long triples, double loadMs, double deriveMs, long derivedTriples,
                                Map<String, QueryBenchmark.Result> queries) {}
@@ -44,7 +44,7 @@ public final class Benchmark {
         out.println("# chainkg benchmark\n");
         out.println("Machine: " + Machine.describe() + ".  ");
         out.println("Settings: scales " + settings.scales() + ", seed " + settings.seed() + ", chainkg load runs "
-                    + settings.loadRuns() + ", Jena loader runs " + settings.jenaRuns() + ", query runs " + settings.queryRuns()
+                    + settings.loadRuns() + " (--no-bulk: " + settings.transactionalRuns() + "), Jena loader runs " + settings.jenaRuns() + ", query runs " + settings.queryRuns()
                     + ", clients " + settings.clients() + " (" + settings.requestsPerClient() + " requests each at most, "
                     + settings.clientTimeLimit().toSeconds() + " s at most per level). Times are medians of the runs.\n");
         List<ScaleResult> growth = new ArrayList<>();
@@ -67,6 +67,12 @@ public final class Benchmark {
             load.add(last.ms());
         }
         double chainkgRate = last.triples() / (load.median() / 1000);
+        Samples transactional = new Samples();
+        for (int i = 0; i < settings.transactionalRuns(); i++) {
+            log.printf("bench: scale %s chainkg load --no-bulk %d/%d%n", scale, i + 1, settings.transactionalRuns());
+            transactional.add(LoadBenchmark.chainkg(m, dir.resolve("db-tx"), false).ms());
+            LoadBenchmark.delete(dir.resolve("db-tx"));
+        }
         out.printf("## Scale %s: %,d triples from the source files%n%n", scale, last.triples());
         out.println("| loader | median s | triples/s | ratio to best Jena loader |");
         out.println("|---|---:|---:|---:|");
@@ -86,13 +92,17 @@ public final class Benchmark {
         }
         long triples = last.triples();
         double best = jena.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        out.printf("| chainkg load (source files -> TDB2 + text index) | %.1f | %,.0f | %.2f |%n", load.median() / 1000, chainkgRate, chainkgRate / best);
+        out.printf("| chainkg load (source files -> TDB2 + text index; bulk path) | %.1f | %,.0f | %.2f |%n", load.median() / 1000, chainkgRate, chainkgRate / best);
+        if (transactional.count() > 0) {
+            double txRate = triples / (transactional.median() / 1000);
+            out.printf("| chainkg load --no-bulk (one write transaction per source) | %.1f | %,.0f | %.2f |%n", transactional.median() / 1000, txRate, txRate / best);
+        }
         jena.forEach((v, rate) -> out.printf("| Jena TDB2 %s loader (N-Quads -> TDB2, no text index) | %.1f | %,.0f | %.2f |%n",
                                              v, triples / rate, rate, rate / best));
         log.printf("bench: scale %s derived graphs%n", scale);
         double[] derive = LoadBenchmark.derive(db);
         out.printf("%nRatio chainkg / best Jena loader: **%.2f**. Derived graphs (identity, technology reach, text links; run once "
-                   + "after all loads): %.1f s, %,d triples. Store on disk: %,d bytes (TDB2 + Lucene, before deriving), %.0f bytes "
+                   + "after all loads): %.1f s, %,d triples. Store on disk: %,d bytes allocated (du; TDB2 + Lucene, before deriving), %.0f bytes "
                    + "per triple. Peak heap during the load: %,d MB.%n%n", chainkgRate / best, derive[0] / 1000, (long) derive[1],
                    last.bytes(), (double) last.bytes() / last.triples(), last.peakHeap() >> 20);
 
@@ -100,11 +110,12 @@ public final class Benchmark {
         try (ChainStore store = ChainStore.open(db)) {
             log.printf("bench: scale %s named queries%n", scale);
             queries = QueryBenchmark.run(new QueryRunner(store.dataset(), QUERY_TIMEOUT_MS), m.queryParameters(), settings.queryRuns(), log);
-            out.println("| named query | parameters | rows | p50 ms | p99 ms | target p50 <= 100 ms, p99 <= 1 s |");
-            out.println("|---|---|---:|---:|---:|---|");
+            out.println("| named query | parameters | rows | runs | p50 ms | p99 ms | target p50 <= 100 ms, p99 <= 1 s |");
+            out.println("|---|---|---:|---:|---:|---:|---|");
             var all = org.chainkg.query.NamedQueries.all();
-            queries.forEach((name, r) -> out.printf("| %s | %s | %s | %s | %s | %s |%n", name,
+            queries.forEach((name, r) -> out.printf("| %s | %s | %s | %d | %s | %s | %s |%n", name,
                 QueryBenchmark.parameters(all.get(name), m.queryParameters()), r.timedOut() ? "-" : String.format("%,d", r.rows()),
+                r.samples().count(),
                 r.timedOut() ? "> " + QUERY_TIMEOUT_MS / 1000 + " s" : String.format("%.1f", r.samples().median()),
                 r.timedOut() ? "-" : String.format("%.1f", r.samples().percentile(99)),
                 !r.timedOut() && r.samples().median() <= 100 && r.samples().percentile(99) <= 1000 ? "met" : "missed"));

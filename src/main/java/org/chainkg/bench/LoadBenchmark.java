@@ -39,13 +39,18 @@ final class LoadBenchmark {
     record Run(double ms, long triples, long peakHeap, long bytes) {}
 
     static Run chainkg(SyntheticData.Manifest m, Path db) {
+        return chainkg(m, db, true);
+    }
+
+    /** One chainkg load into a fresh store; {@code bulk} false forces the transactional path (as {@code load --no-bulk}). */
+    static Run chainkg(SyntheticData.Manifest m, Path db, boolean bulk) {
         delete(db);
         try (HeapWatch heap = new HeapWatch()) {
             long triples = 0;
             long t = System.nanoTime();
             try (ChainStore store = ChainStore.open(db)) {
                 for (SyntheticData.Source s : m.sources()) {
-                    var r = new SourceLoader(store.dataset()).load(SourceFormats.byName(s.format()), List.of(s.dir()),
+                    var r = new SourceLoader(store.dataset(), org.chainkg.store.LoadProgress.NONE, bulk).load(SourceFormats.byName(s.format()), List.of(s.dir()),
                         s.graph() == null ? null : NodeFactory.createURI(s.graph()));
                     triples += r.triples();
                 }

@@ -27,6 +27,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Timed chainkg loads per scale. Default: ${DEFAULT-VALUE}")
     int runs;
 
+    @Option(names = "--tx-runs", defaultValue = "1", description = "Timed chainkg loads with --no-bulk (transactional path) per scale; 0 skips them. Default: ${DEFAULT-VALUE}")
+    int txRuns;
+
     @Option(names = "--jena-runs", defaultValue = "3", description = "Timed runs of each Jena loader per scale. Default: ${DEFAULT-VALUE}")
     int jenaRuns;
 
@@ -56,6 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (quick) {
             scales = List.of(0.01);
             runs = 1;
+            txRuns = 1;
             jenaRuns = 1;
             queryRuns = 2;
             clients = List.of(1, 4);
@@ -64,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("chainkg-bench") : work;
         try {
-            new Benchmark(new Benchmark.Settings(scales, seed, runs, jenaRuns, queryRuns, clients, requests,
+            new Benchmark(new Benchmark.Settings(scales, seed, runs, txRuns, jenaRuns, queryRuns, clients, requests,
                           Duration.ofSeconds(quick ? 20 : 60), !noJena, dir), System.out, System.err).run();
         } finally {
             if (temporary) org.apache.jena.atlas.io.IOX.deleteAll(dir.toString());
