@@ -55,6 +55,11 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv, tsv or json. Default: ${DEFAULT-VALUE}")
     String format;
 
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Match over a remote SPARQL 1.1 store instead of --db: its "
+            + "query URL (e.g. http://host:3030/chainkg/sparql), whose default graph is the union of the named graphs (with "
+            + "chainkg's derived graphs). The union is fetched into memory once.")
+    String endpoint;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -75,18 +80,32 @@ public final class MatchCommand implements Callable<Integer> {
         Matcher.MatchRequest request = target.lab != null ? Matcher.MatchRequest.lab(target.lab, country, k, newOnly)
             : target.firm != null ? Matcher.MatchRequest.firm(target.firm, country, k, newOnly)
             : Matcher.MatchRequest.item(target.item, country, k);
+        if (endpoint != null) {
+            org.apache.jena.sparql.core.DatasetGraph copy = org.chainkg.store.RemoteStore.unionCopy(endpoint);
+            try {
+                write(copy, weights, request, fmt);
+            } finally {
+                copy.close();
+            }
+            return 0;
+        }
         try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
             if (!store.dbGiven() && s.isEmpty())
                 throw new IllegalStateException("the store " + store.dbOrDefault() + " is empty: load data first (chainkg load)");
-            try (Matcher m = Matcher.build(s.dataset(), weights)) {
-                List<MatchResult> results = m.match(request);
-                OutputStream out = new BufferedOutputStream(System.out);
-                fmt.write(MatchTable.rows(results), out);
-                out.flush();
-            }
+            write(s.dataset(), weights, request, fmt);
+        }
+        return 0;
+    }
+
+    private static void write(org.apache.jena.sparql.core.DatasetGraph dsg, MatchWeights weights, Matcher.MatchRequest request,
+                              ResultFormat fmt) {
+        try (Matcher m = Matcher.build(dsg, weights)) {
+            List<MatchResult> results = m.match(request);
+            OutputStream out = new BufferedOutputStream(System.out);
+            fmt.write(MatchTable.rows(results), out);
+            out.flush();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return 0;
     }
 }

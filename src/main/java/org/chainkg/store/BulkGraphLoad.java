@@ -121,7 +121,8 @@ public final class BulkGraphLoad implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         MonitorOutput quiet = (fmt, args) -> { };
-        DataLoader loader = LoaderFactory.parallelLoader(tdb, (Node) null, quiet);
+        DataLoader loader = "phased".equals(System.getProperty("chainkg.bulkLoader"))
+            ? LoaderFactory.phasedLoader(tdb, (Node) null, quiet) : LoaderFactory.parallelLoader(tdb, (Node) null, quiet);
         loader.startBulk();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(spoolFile), 1 << 16)) {
             RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(loader.stream());

@@ -98,6 +98,23 @@ public final class RemoteStore {
         return out;
     }
 
+    /**
+     * The union of a remote store's named graphs, fetched over the SPARQL 1.1 protocol ({@code CONSTRUCT WHERE
+     * { ?s ?p ?o }} against its query URL, whose default graph is that union) into one named graph of an in-memory
+     * TDB2 dataset with a union default graph, as the embedded store is: what {@code match --endpoint} builds its
+     * profiles from. The whole union is fetched, so it must fit in memory.
+     */
+    public static DatasetGraph unionCopy(String queryEndpoint) {
+        DatasetGraph copy = org.apache.jena.tdb2.DatabaseMgr.createDatasetGraph();
+        copy.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true);
+        Node g = org.apache.jena.graph.NodeFactory.createURI("urn:x-chainkg:remote-union");
+        try (var q = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(queryEndpoint).query("CONSTRUCT WHERE { ?s ?p ?o }").build()) {
+            var triples = q.constructTriples();
+            Txn.executeWrite(copy, () -> triples.forEachRemaining(t -> copy.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+        }
+        return copy;
+    }
+
     private static final class Counting extends StreamRDFWrapper {
         long count;
 

@@ -135,4 +135,34 @@ class MatcherTest {
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("no organisation has the identifier 'nope'"), unknown.err());
     }
+
+    @Test
+    void matchAgainstARemoteStoreGivesTheLocalAnswer() {
+        List<List<String>> targets = List.of(List.of("--lab", IslandsFixture.RO1), List.of("--item", "N3", "--country", "JPN"));
+        List<String> expected = new java.util.ArrayList<>();
+        for (List<String> target : targets) {
+            List<String> args = new java.util.ArrayList<>(List.of("match", "--format", "csv", "--k", "5", "--db", db.toString()));
+            args.addAll(target);
+            Cli.Result l = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, l.exit(), l.err());
+            assertTrue(l.out().lines().count() > 1, "the local match has results: " + l.out());
+            expected.add(l.out());
+        }
+        // A second chainkg server on a free port serving the same store: match --endpoint reads it over SPARQL.
+        try (org.chainkg.store.ChainStore store = org.chainkg.store.ChainStore.open(db)) {
+            var server = org.chainkg.server.ChainkgServer.build(store.dataset(), 0, false, 30).start();
+            try {
+                String endpoint = "http://localhost:" + server.getPort() + org.chainkg.server.ChainkgServer.DATASET + "/sparql";
+                for (int i = 0; i < targets.size(); i++) {
+                    List<String> args = new java.util.ArrayList<>(List.of("match", "--format", "csv", "--k", "5", "--endpoint", endpoint));
+                    args.addAll(targets.get(i));
+                    Cli.Result r = Cli.run(args.toArray(String[]::new));
+                    assertEquals(0, r.exit(), r.err());
+                    assertEquals(expected.get(i), r.out(), "match " + targets.get(i) + " remote vs local");
+                }
+            } finally {
+                server.stop();
+            }
+        }
+    }
 }

@@ -168,4 +168,25 @@ class BadInputTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().equals("provision.csv [line 27]: malformed CSV: a quoted field in this record is never closed (missing \" before the end of the file)"), e.getMessage());
         assertEquals(before, dump());
     }
+
+    @Test
+    void mappingRowGivenTwiceForTheSameItemIsRefusedButItemIdsMayRepeatAcrossDatasets() throws IOException {
+        // A first load of the mapping (a new graph: the bulk path) that fails must leave store and index as they were.
+        Path dir = tmp.resolve("mapping-bad");
+        Files.createDirectories(dir);
+        String header = "item_id,item,cpc,cpc_title,rationale,dataset\n";
+        String row = "N3,EUV scanners,G03F 7/70,Exposure apparatus,EUV scanners expose wafers,eto-mini\n";
+        Files.writeString(dir.resolve("eto-cpc.csv"), header + row + "N5,Photoresist,G03F 7/004,Photosensitive materials,Resists,eto-mini\n" + row);
+        var reader = org.chainkg.source.SourceFormats.byName("chain-mapping");
+        SourceDataException e = assertThrows(SourceDataException.class,
+            () -> new SourceLoader(store.dataset()).load(reader, List.of(dir), null));
+        assertEquals("eto-cpc.csv [line 4, field cpc]: item N3 of dataset eto-mini is mapped to G03F 7/70 twice (first at line 2)", e.getMessage());
+        assertEquals(before, dump(), "the store changed after a refused load");
+        assertEquals(docsBefore, StoreStatistics.textDocuments(store), "the text index changed after a refused load");
+
+        Path ok = tmp.resolve("mapping-ok");
+        Files.createDirectories(ok);
+        Files.writeString(ok.resolve("eto-cpc.csv"), header + row + row.replace("eto-mini", "another-chain"));
+        assertEquals(2, new SourceLoader(store.dataset()).load(reader, List.of(ok), null).report().files().get(0).rows());
+    }
 }

@@ -81,9 +81,11 @@ public final class ChainMappingReader implements SourceReader {
                     Node concept = cpc.concept(symbol).orElseThrow(() -> r.error("cpc", "\"" + symbol
                         + "\" is not a CPC symbol (write it like H01L 21/027 or G03F 7/70)"));
                     String notation = CpcSymbols.normalise(symbol).orElseThrow();
-                    Long first = seen.putIfAbsent(id + " " + notation, r.line());
+                    // Item ids repeat across ETO datasets (chains), so the item's IRI (dataset-qualified) is the key.
+                    Long first = seen.putIfAbsent(item(r, id).getURI() + " " + notation, r.line());
                     if (first != null)
-                        throw r.error("cpc", "item " + id + " is mapped to " + notation + " twice (first at line " + first + ")");
+                        throw r.error("cpc", "item " + id + (r.get("dataset").isEmpty() ? "" : " of dataset " + r.get("dataset"))
+                                             + " is mapped to " + notation + " twice (first at line " + first + ")");
                     Node m = Iris.instance("mapping", "eto-cpc", id + "-" + notation.replace(" ", "").replace('/', '-'));
                     out.type(m, CK.TechnologyMapping);
                     out.add(m, CK.mappedTechnology, concept);
