@@ -24,18 +24,20 @@ import org.chainkg.rdf.TripleWriter;
  * <li>{@code ck:outputYear}: its year as an integer: the year of its publication or issue date, else its
  * {@code ck:year}.</li>
  * </ul>
- * Runs after the identity, technology-reach and text-links derivations, whose graphs it reads.
+ * Runs after the identity, technology-reach and text-links derivations, whose graphs it reads. The queries stream
+ * without DISTINCT (a DISTINCT over millions of output-item pairs exhausted a 2 GB heap at scale 3): the same triple
+ * written twice is stored once, so the record count is that of the rows read.
  */
 public final class OutputReach implements Derivation {
     private static final String BEARS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
-        SELECT DISTINCT ?o ?el WHERE {
+        SELECT ?o ?el WHERE {
           { ?o ck:technology|ck:cpcInventive|ck:cpcAdditional|ck:topic ?t . ?t ck:relevantTo ?el . }
           UNION { ?l ck:linkedItem ?el ; ck:linkedOutput ?o . }
         }""";
     private static final String HELD = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
-        SELECT DISTINCT ?o ?canon WHERE { ?o ck:assignee|ck:applicant|ck:affiliation ?h . ?h ck:canonical ?canon }""";
+        SELECT ?o ?canon WHERE { ?o ck:assignee|ck:applicant|ck:affiliation ?h . ?h ck:canonical ?canon }""";
     private static final String YEARS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         PREFIX dcterms: <http://purl.org/dc/terms/>

@@ -89,7 +89,8 @@ final class ChainModel {
                     : random.chance(0.55) ? "tool_resource" : "material_resource";
                 String name = itemName(type, null);
                 String stage = t <= 1 ? stages.get(t == 0 ? stages.size() - 1 : random.nextInt(stages.size())).id() : null;
-                Item item = new Item("N" + id++, name, type, stage, t, description(name, type), 2019 + random.nextInt(6), cpcGroups());
+                Item item = new Item("N" + id, name, type, stage, t, description(name, type), 2019 + random.nextInt(6), cpcGroups(id));
+                id++;
                 tier.add(item);
                 items.add(item);
                 if (t > 0) {
@@ -110,8 +111,9 @@ final class ChainModel {
             if (!random.chance(0.2)) continue;
             for (int k = random.between(1, 3); k > 0; k--) {
                 String name = itemName(parent.type(), null);
-                Item sub = new Item("N" + id++, name, parent.type(), null, 4, description(name, parent.type()),
-                                    parent.year(), cpcGroups());
+                Item sub = new Item("N" + id, name, parent.type(), null, 4, description(name, parent.type()),
+                                    parent.year(), cpcGroups(id));
+                id++;
                 items.add(sub);
                 subtypes.add(new String[] {sub.id(), parent.id()});
             }
@@ -172,10 +174,20 @@ final class ChainModel {
             + random.pick(domain.cores()) + " and " + random.pick(domain.cores()) + ". Synthetic description.";
     }
 
-    private List<String> cpcGroups() {
+    /**
+     * One to three CPC groups of the item's own, each a subgroup of one of the domain's groups: the domain group's
+     * first two subgroup digits and three digits from the chain number and the item number ("G03F 7/70" becomes
+     * e.g. "G03F 7/70412"). Curated mappings tie few items to a group (the real one: 343 rows, 126 items, 181 groups);
+     * mapping every item straight to one of a dozen domain groups tied each group to every item of every chain of the
+     * domain, and the output-to-item relation grew with outputs x chains.
+     */
+    private List<String> cpcGroups(int itemNumber) {
         List<String> out = new ArrayList<>();
         for (int k = random.between(1, 3); k > 0; k--) {
-            String g = random.pick(domain.cpc());
+            String base = random.pick(domain.cpc());
+            int slash = base.indexOf('/');
+            String g = base.substring(0, slash + 1) + base.substring(slash + 1, slash + 3)
+                       + String.format("%03d", Math.floorMod(number * 389 + itemNumber * 7 + k, 1000));
             if (!out.contains(g)) out.add(g);
         }
         return out;

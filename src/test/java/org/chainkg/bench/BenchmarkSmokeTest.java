@@ -24,7 +24,7 @@ class BenchmarkSmokeTest {
         Cli.Result r = Cli.run("bench", "--quick", "--no-jena", "--work", work.toString());
         assertEquals(0, r.exit(), r.err());
         String report = r.out();
-        for (String part : List.of("Machine: ", "| chainkg load (source files -> TDB2 + text index) |", "bytes per triple",
+        for (String part : List.of("Machine: ", "| chainkg load (source files -> TDB2 + text index; bulk path) |", "| chainkg load --no-bulk", "bytes per triple",
                                    "Peak heap", "| named query |", "| clients | requests |", "`match`"))
             assertTrue(report.contains(part), part + " missing in\n" + report);
         // Every named query answers with rows, technology-islands and technology-islands-outputs too: the generator
