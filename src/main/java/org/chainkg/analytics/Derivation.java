@@ -22,4 +22,14 @@ public interface Derivation {
      * @return the number of derived records (links, entities) for the provenance record
      */
     long derive(DatasetGraph dsg, Node graph, TripleWriter out);
+
+    /** Runs a SPARQL SELECT over the store (union default graph) and hands each row over; returns the rows read. */
+    static long select(DatasetGraph dsg, String query, java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> row) {
+        long[] n = {0};
+        try (org.apache.jena.sparql.exec.QueryExec q = org.apache.jena.sparql.exec.QueryExec.dataset(dsg)
+                 .query(org.apache.jena.query.QueryFactory.create(query)).build()) {
+            q.select().forEachRemaining(b -> { row.accept(b); n[0]++; });
+        }
+        return n[0];
+    }
 }

@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.TripleWriter;
 
@@ -43,11 +41,11 @@ public final class NearestStages implements Derivation {
     @Override
     public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
         Map<Node, Set<Node>> next = new HashMap<>();
-        select(dsg, EDGES, (a, b) -> next.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b), "a", "b");
+        Derivation.select(dsg, EDGES, r -> next.computeIfAbsent(r.get("a"), k -> new LinkedHashSet<>()).add(r.get("b")));
         Map<Node, Set<Node>> stages = new HashMap<>();
-        select(dsg, STAGES, (el, st) -> stages.computeIfAbsent(el, k -> new LinkedHashSet<>()).add(st), "el", "st");
+        Derivation.select(dsg, STAGES, r -> stages.computeIfAbsent(r.get("el"), k -> new LinkedHashSet<>()).add(r.get("st")));
         Set<Node> unstaged = new LinkedHashSet<>();
-        select(dsg, ITEMS, (el, unused) -> unstaged.add(el), "el", null);
+        Derivation.select(dsg, ITEMS, r -> unstaged.add(r.get("el")));
 
         Map<Node, Set<Node>> below = new HashMap<>();   // staged item -> items reachable from it in one or more steps
         long n = 0;
@@ -78,9 +76,4 @@ public final class NearestStages implements Derivation {
         return seen;
     }
 
-    private static void select(DatasetGraph dsg, String query, java.util.function.BiConsumer<Node, Node> row, String a, String b) {
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
-            q.select().forEachRemaining(r -> row.accept(r.get(a), b == null ? null : r.get(b)));
-        }
-    }
 }

@@ -5,10 +5,7 @@ import java.util.Set;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.TripleWriter;
 
@@ -54,10 +51,10 @@ public final class OutputReach implements Derivation {
     @Override
     public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
         long n = 0;
-        n += select(dsg, BEARS, b -> out.add(b.get("o"), CK.bearsOn, b.get("el")));
-        n += select(dsg, HELD, b -> out.add(b.get("o"), CK.heldBy, b.get("canon")));
+        n += Derivation.select(dsg, BEARS, b -> out.add(b.get("o"), CK.bearsOn, b.get("el")));
+        n += Derivation.select(dsg, HELD, b -> out.add(b.get("o"), CK.heldBy, b.get("canon")));
         Set<Node> dated = new HashSet<>();
-        n += select(dsg, YEARS, b -> {
+        n += Derivation.select(dsg, YEARS, b -> {
             Node o = b.get("o");
             String year = year(b.get("d"), b.get("y"));
             if (year != null && dated.add(o)) out.typed(o, CK.outputYear, year, XSDDatatype.XSDinteger);
@@ -73,11 +70,4 @@ public final class OutputReach implements Derivation {
         return s.matches("-?\\d+") ? String.valueOf(Integer.parseInt(s)) : null;
     }
 
-    private static long select(DatasetGraph dsg, String query, java.util.function.Consumer<Binding> row) {
-        long[] n = {0};
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
-            q.select().forEachRemaining(b -> { row.accept(b); n[0]++; });
-        }
-        return n[0];
-    }
 }

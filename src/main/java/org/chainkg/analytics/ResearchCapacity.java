@@ -8,10 +8,7 @@ import java.util.TreeMap;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
@@ -58,14 +55,14 @@ public final class ResearchCapacity implements Derivation {
     public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
         Map<Node, Set<Holder>> holders = new HashMap<>();
         Map<Node, Integer> years = new HashMap<>();
-        select(dsg, HOLDERS, b -> {
+        Derivation.select(dsg, HOLDERS, b -> {
             holders.computeIfAbsent(b.get("o"), k -> new HashSet<>())
                    .add(new Holder(b.get("canon"), b.get("country"), b.contains("code") ? b.get("code").getLiteralLexicalForm() : ""));
             if (b.contains("y")) years.put(b.get("o"), Integer.parseInt(b.get("y").getLiteralLexicalForm()));
         });
         Map<String, Cell> cells = new TreeMap<>();
         Map<String, Node> elementOf = new HashMap<>();
-        select(dsg, BEARS, b -> {
+        Derivation.select(dsg, BEARS, b -> {
             Set<Holder> hs = holders.get(b.get("o"));
             if (hs == null) return;
             Node el = b.get("el");
@@ -98,9 +95,4 @@ public final class ResearchCapacity implements Derivation {
         return cells.size();
     }
 
-    private static void select(DatasetGraph dsg, String query, java.util.function.Consumer<Binding> row) {
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
-            q.select().forEachRemaining(row);
-        }
-    }
 }

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
@@ -66,29 +64,25 @@ public final class SupplyConcentration implements Derivation {
     @Override
     public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
         Map<Node, Element> elements = new LinkedHashMap<>();
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ROWS)).build()) {
-            q.select().forEachRemaining(b -> {
-                Element e = elements.computeIfAbsent(b.get("el"), k -> new Element());
-                Node p = b.get("p");
-                BigDecimal share = b.contains("s") ? new BigDecimal(b.get("s").getLiteralLexicalForm()) : null;
-                if (b.get("kind").getLiteralLexicalForm().equals("country")) {
-                    e.countryShare.put(p, share);
-                    e.countryOf.put(p, b.get("country"));
-                    if (b.contains("code")) e.codeOf.put(p, b.get("code").getLiteralLexicalForm());
-                } else {
-                    e.firmShare.put(p, share);
-                }
-            });
-        }
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(YEARS_AND_GRAPHS)).build()) {
-            q.select().forEachRemaining(b -> {
-                Element e = elements.get(b.get("el"));
-                if (e == null) return;
-                e.graphs.add(b.get("g"));
-                Node y = b.get("y");
-                if (y != null && (e.year == null || y.getLiteralLexicalForm().compareTo(e.year.getLiteralLexicalForm()) > 0)) e.year = y;
-            });
-        }
+        Derivation.select(dsg, ROWS, b -> {
+            Element e = elements.computeIfAbsent(b.get("el"), k -> new Element());
+            Node p = b.get("p");
+            BigDecimal share = b.contains("s") ? new BigDecimal(b.get("s").getLiteralLexicalForm()) : null;
+            if (b.get("kind").getLiteralLexicalForm().equals("country")) {
+                e.countryShare.put(p, share);
+                e.countryOf.put(p, b.get("country"));
+                if (b.contains("code")) e.codeOf.put(p, b.get("code").getLiteralLexicalForm());
+            } else {
+                e.firmShare.put(p, share);
+            }
+        });
+        Derivation.select(dsg, YEARS_AND_GRAPHS, b -> {
+            Element e = elements.get(b.get("el"));
+            if (e == null) return;
+            e.graphs.add(b.get("g"));
+            Node y = b.get("y");
+            if (y != null && (e.year == null || y.getLiteralLexicalForm().compareTo(e.year.getLiteralLexicalForm()) > 0)) e.year = y;
+        });
         long n = 0;
         for (Map.Entry<Node, Element> entry : elements.entrySet()) {
             Element e = entry.getValue();

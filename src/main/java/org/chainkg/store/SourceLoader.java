@@ -86,13 +86,7 @@ public final class SourceLoader {
         try {
             long replaced = Graphs.clear(dsg, g);
             GraphSink sink = new GraphSink(g);
-            SourceReport report;
-            FileScan.onScan(progress::fileStarted);
-            try {
-                report = reader.read(paths, sink);
-            } finally {
-                FileScan.onScan(null);
-            }
+            SourceReport report = read(reader, paths, sink);
             long dataTriples = sink.added;
             long provTriples = writeProvenance(g, reader, report, started, dataTriples);
             dsg.commit();
@@ -119,13 +113,7 @@ public final class SourceLoader {
                 }
                 @Override public void quad(Quad q) { triple(q.asTriple()); }
             };
-            SourceReport report;
-            FileScan.onScan(progress::fileStarted);
-            try {
-                report = reader.read(paths, sink);
-            } finally {
-                FileScan.onScan(null);
-            }
+            SourceReport report = read(reader, paths, sink);
             long dataTriples = bulkLoad.load();
             long provTriples;
             try {
@@ -137,6 +125,16 @@ public final class SourceLoader {
             return new LoadResult(g, dataTriples + provTriples, 0, report);
         } finally {
             progress.close();
+        }
+    }
+
+    /** Runs the reader into a sink, reporting each file it starts to the progress display. */
+    private SourceReport read(SourceReader reader, List<Path> paths, StreamRDF sink) {
+        FileScan.onScan(progress::fileStarted);
+        try {
+            return reader.read(paths, sink);
+        } finally {
+            FileScan.onScan(null);
         }
     }
 
