@@ -77,10 +77,20 @@ final class FuzzyNameIndex implements AutoCloseable {
             for (String name : o.allNames()) {
                 String norm = NameNormaliser.normalise(name);
                 if (norm.length() < 5) continue;
+                String[] tokens = norm.split(" ");
+                // agree() needs two words on each side.
+                if (tokens.length < 2) continue;
+                // agree() needs every word of the shorter name at its place in the longer, so every word of this
+                // name must occur (within the edits below, a superset of what agree() allows), except a last,
+                // acronym-sized word, which the other name may lack. Requiring them keeps the candidate search
+                // blocked: a common word ("university") alone no longer matches half the index.
                 BooleanQuery.Builder q = new BooleanQuery.Builder();
-                for (String token : norm.split(" ")) {
+                for (int i = 0; i < tokens.length; i++) {
+                    String token = tokens[i];
                     Term t = new Term("name", token);
-                    q.add(token.length() < 5 ? new TermQuery(t) : new FuzzyQuery(t, token.length() < 8 ? 1 : 2), BooleanClause.Occur.SHOULD);
+                    boolean optional = i == tokens.length - 1 && token.length() <= 4;
+                    q.add(token.length() < 5 ? new TermQuery(t) : new FuzzyQuery(t, token.length() < 8 ? 1 : 2),
+                          optional ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
                 }
                 for (ScoreDoc hit : searcher.search(q.build(), CANDIDATES).scoreDocs) {
                     int n = searcher.storedFields().document(hit.doc).getField("n").numericValue().intValue();

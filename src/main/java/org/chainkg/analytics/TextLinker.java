@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -105,14 +108,26 @@ public final class TextLinker implements Derivation {
             try (DirectoryReader reader = DirectoryReader.open(dir);
                  QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ITEMS)).build()) {
                 IndexSearcher searcher = new IndexSearcher(reader);
+                int[] outputOf = outputNumbers(searcher);
+                // Items with the same name and description (the same input listed in several chains) ask the
+                // same question: one search each.
+                Map<Query, ScoreDoc[]> asked = new HashMap<>();
                 for (var it = q.select(); it.hasNext(); ) {
                     var b = it.next();
                     Query query = itemQuery(analyzer, b.get("label").getLiteralLexicalForm(),
                         b.get("description") == null ? "" : b.get("description").getLiteralLexicalForm());
                     if (query == null) continue;
-                    for (ScoreDoc hit : searcher.search(query, outputs.size()).scoreDocs) {
+                    ScoreDoc[] hits = asked.get(query);
+                    if (hits == null) {
+                        // Every match is wanted: ask for exactly as many as there are (a top-N collector sized to
+                        // the whole index would allocate outputs x items).
+                        int count = searcher.count(query);
+                        hits = count == 0 ? new ScoreDoc[0] : searcher.search(query, count).scoreDocs;
+                        asked.put(query, hits);
+                    }
+                    for (ScoreDoc hit : hits) {
                         if (hit.score < MIN_SCORE) break;
-                        Node o = outputs.get(searcher.storedFields().document(hit.doc).getField("n").numericValue().intValue());
+                        Node o = outputs.get(outputOf[hit.doc]);
                         byOutput.computeIfAbsent(o, k -> new ArrayList<>()).add(new Hit(b.get("item"), hit.score));
                     }
                 }
@@ -135,6 +150,16 @@ public final class TextLinker implements Derivation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Lucene document number to output number (read once: merges may reorder documents). */
+    private static int[] outputNumbers(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        int[] map = new int[reader.maxDoc()];
+        StoredFields fields = reader.storedFields();
+        for (int doc = 0; doc < map.length; doc++)
+            map[doc] = fields.document(doc).getField("n").numericValue().intValue();
+        return map;
     }
 
     /** All informative name words must occur; description words add to the score. Null when the name has none. */

@@ -19,7 +19,6 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -85,10 +84,10 @@ public final class ChainStore implements AutoCloseable {
         def.setUidField("uid");
         TextIndexConfig config = new TextIndexConfig(def);
         config.setValueStored(true);
-        // SmartChineseAnalyzer segments Chinese text into words (HMM) and lower-cases and Porter-stems English, so one
-        // index serves searches in both languages ("光刻胶", "photoresists").
-        config.setAnalyzer(new SmartChineseAnalyzer());
-        config.setQueryAnalyzer(new SmartChineseAnalyzer());
+        // Chinese text through SmartChineseAnalyzer (HMM word segmentation), all other text through EnglishAnalyzer;
+        // both Porter-stem English, so one index serves searches in both languages ("光刻胶", "photoresists").
+        config.setAnalyzer(new BilingualAnalyzer());
+        config.setQueryAnalyzer(new BilingualAnalyzer());
         return config;
     }
 
