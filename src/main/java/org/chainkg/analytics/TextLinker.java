@@ -6,13 +6,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -104,42 +104,37 @@ public final class TextLinker implements Derivation {
                 });
             }
             if (outputs.isEmpty()) return 0;
-            Map<Node, List<Hit>> byOutput = new LinkedHashMap<>();
-            try (DirectoryReader reader = DirectoryReader.open(dir);
-                 QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ITEMS)).build()) {
+            // Per output, its best TOP_K items so far, best first; among equal scores the item asked first stays
+            // first (items are asked in IRI order), so the result does not depend on threads.
+            Map<Integer, List<Hit>> best = new HashMap<>();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 int[] outputOf = outputNumbers(searcher);
-                // Items with the same name and description (the same input listed in several chains) ask the
-                // same question: one search each.
-                Map<Query, ScoreDoc[]> asked = new HashMap<>();
-                for (var it = q.select(); it.hasNext(); ) {
-                    var b = it.next();
-                    Query query = itemQuery(analyzer, b.get("label").getLiteralLexicalForm(),
-                        b.get("description") == null ? "" : b.get("description").getLiteralLexicalForm());
-                    if (query == null) continue;
-                    ScoreDoc[] hits = asked.get(query);
-                    if (hits == null) {
-                        // Every match is wanted: ask for exactly as many as there are (a top-N collector sized to
-                        // the whole index would allocate outputs x items).
-                        int count = searcher.count(query);
-                        hits = count == 0 ? new ScoreDoc[0] : searcher.search(query, count).scoreDocs;
-                        asked.put(query, hits);
-                    }
-                    for (ScoreDoc hit : hits) {
-                        if (hit.score < MIN_SCORE) break;
-                        Node o = outputs.get(outputOf[hit.doc]);
-                        byOutput.computeIfAbsent(o, k -> new ArrayList<>()).add(new Hit(b.get("item"), hit.score));
+                List<Binding> items = new ArrayList<>();
+                try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ITEMS)).build()) {
+                    q.select().forEachRemaining(items::add);
+                }
+                // Searches run in parallel (one item each, IndexSearcher is thread-safe); their hits are merged in
+                // item order, a block at a time, so memory holds one block's hits.
+                for (int from = 0; from < items.size(); from += BLOCK) {
+                    List<Binding> block = items.subList(from, Math.min(items.size(), from + BLOCK));
+                    List<ScoreDoc[]> found = block.parallelStream().map(b -> search(searcher, analyzer, b)).toList();
+                    for (int i = 0; i < block.size(); i++) {
+                        Node item = block.get(i).get("item");
+                        for (ScoreDoc hit : found.get(i)) {
+                            if (hit.score < MIN_SCORE) break;
+                            keepBest(best.computeIfAbsent(outputOf[hit.doc], k -> new ArrayList<>(TOP_K + 1)), new Hit(item, hit.score));
+                        }
                     }
                 }
             }
             long links = 0;
-            for (Map.Entry<Node, List<Hit>> e : byOutput.entrySet()) {
-                List<Hit> hits = e.getValue();
-                hits.sort((x, y) -> Double.compare(y.score(), x.score()));
-                for (Hit h : hits.subList(0, Math.min(TOP_K, hits.size()))) {
-                    Node link = Iris.derived("text-link", e.getKey().getURI(), h.item().getURI());
+            for (Map.Entry<Integer, List<Hit>> e : best.entrySet()) {
+                Node output = outputs.get(e.getKey());
+                for (Hit h : e.getValue()) {
+                    Node link = Iris.derived("text-link", output.getURI(), h.item().getURI());
                     out.type(link, CK.TextLink);
-                    out.add(link, CK.linkedOutput, e.getKey());
+                    out.add(link, CK.linkedOutput, output);
                     out.add(link, CK.linkedItem, h.item());
                     out.text(link, CK.linkMethod, "bm25-text");
                     out.decimal(link, CK.score, BigDecimal.valueOf(h.score()).setScale(3, RoundingMode.HALF_UP));
@@ -150,6 +145,33 @@ public final class TextLinker implements Derivation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Items searched in parallel between two merges. */
+    private static final int BLOCK = 512;
+
+    /** Every output matching the item's question, best first (ties: lower document first); none when it has none. */
+    private static ScoreDoc[] search(IndexSearcher searcher, Analyzer analyzer, Binding b) {
+        try {
+            Query query = itemQuery(analyzer, b.get("label").getLiteralLexicalForm(),
+                b.get("description") == null ? "" : b.get("description").getLiteralLexicalForm());
+            if (query == null) return new ScoreDoc[0];
+            // Every match is wanted: ask for exactly as many as there are (a top-N collector sized to the whole
+            // index would allocate outputs x items).
+            int count = searcher.count(query);
+            return count == 0 ? new ScoreDoc[0] : searcher.search(query, count).scoreDocs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Inserts the hit into the output's best-first list of at most TOP_K: after every hit with an equal or higher score. */
+    private static void keepBest(List<Hit> list, Hit hit) {
+        int at = list.size();
+        while (at > 0 && list.get(at - 1).score() < hit.score()) at--;
+        if (at >= TOP_K) return;
+        list.add(at, hit);
+        if (list.size() > TOP_K) list.remove(list.size() - 1);
     }
 
     /** Lucene document number to output number (read once: merges may reorder documents). */
