@@ -110,15 +110,16 @@ public final class Benchmark {
         try (ChainStore store = ChainStore.open(db)) {
             log.printf("bench: scale %s named queries%n", scale);
             queries = QueryBenchmark.run(new QueryRunner(store.dataset(), QUERY_TIMEOUT_MS), m.queryParameters(), settings.queryRuns(), log);
-            out.println("| named query | parameters | rows | runs | p50 ms | p99 ms | target p50 <= 100 ms, p99 <= 1 s |");
-            out.println("|---|---|---:|---:|---:|---:|---|");
-            var all = org.chainkg.query.NamedQueries.all();
-            queries.forEach((name, r) -> out.printf("| %s | %s | %s | %d | %s | %s | %s |%n", name,
-                QueryBenchmark.parameters(all.get(name), m.queryParameters()), r.timedOut() ? "-" : String.format("%,d", r.rows()),
-                r.samples().count(),
-                r.timedOut() ? "> " + QUERY_TIMEOUT_MS / 1000 + " s" : String.format("%.1f", r.samples().median()),
-                r.timedOut() ? "-" : String.format("%.1f", r.samples().percentile(99)),
-                !r.timedOut() && r.samples().median() <= 100 && r.samples().percentile(99) <= 1000 ? "met" : "missed"));
+            queryTable(queries, m.queryParameters());
+            String chain = m.queryParameters().getOrDefault("chain-map", Map.of()).get("chain");
+            if (chain != null) {
+                Map<String, Map<String, String>> one = QueryBenchmark.oneChain(m.queryParameters(), chain);
+                log.printf("bench: scale %s named queries on one chain%n", scale);
+                var perChain = QueryBenchmark.run(new QueryRunner(store.dataset(), QUERY_TIMEOUT_MS), one, settings.queryRuns(), log, one.keySet());
+                out.printf("%nThe queries that take `chain`, asked about one chain (%s) of the %s loaded:%n%n", chain,
+                           m.sources().stream().filter(s -> s.format().equals("eto")).count());
+                queryTable(perChain, one);
+            }
             log.printf("bench: scale %s match%n", scale);
             var match = org.chainkg.match.MatchBenchmark.measure(store.dataset(), 50, 5);
             out.printf("%n`match` one-lab top 20 (%d research organisations sampled x 5 rounds, after a warm-up pass): median %.1f ms, "
@@ -126,17 +127,47 @@ public final class Benchmark {
                        + "once per store state): %s ms for %,d organisations.%n", match.labs(), match.p50(), match.p90(), match.p99(),
                        match.max(), match.buildMs().stream().map(v -> String.format("%.0f", v)).toList(), match.organisations());
             log.printf("bench: scale %s concurrent SPARQL protocol clients%n", scale);
-            List<ServerBenchmark.Level> levels = ServerBenchmark.run(store.dataset(), m.queryParameters(), settings.clients(),
-                settings.requestsPerClient(), settings.clientTimeLimit());
-            out.println("\nConcurrent SPARQL 1.1 protocol requests on `serve` (loopback; each client sends the named queries in turn):\n");
-            out.println("| clients | requests | errors | throughput req/s | p50 ms | p99 ms |");
-            out.println("|---:|---:|---:|---:|---:|---:|");
-            for (ServerBenchmark.Level l : levels)
-                out.printf("| %d | %d | %d | %.1f | %.1f | %.1f |%n", l.clients(), l.requests(), l.errors(), l.throughput(),
-                           l.latency().median(), l.latency().percentile(99));
+            List<ServerBenchmark.Level> levels = ServerBenchmark.run(store.dataset(), ServerBenchmark.allQueries(m.queryParameters()),
+                settings.clients(), settings.requestsPerClient(), settings.clientTimeLimit());
+            out.println("\nConcurrent SPARQL 1.1 protocol requests on `serve` (loopback; each client sends every named query in turn, "
+                        + "default parameters):\n");
+            levelTable(levels);
+            if (chain != null) {
+                // What interactive users send: questions about one chain, item or organisation, not whole tables.
+                Map<String, Map<String, String>> interactive = new LinkedHashMap<>(m.queryParameters());
+                interactive.putAll(QueryBenchmark.oneChain(m.queryParameters(), chain));
+                List<String> names = List.of("chain-map", "providers-of", "search", "chokepoints", "country-profile",
+                                             "broken-segments", "outputs-for-item");
+                log.printf("bench: scale %s concurrent clients, interactive mix%n", scale);
+                List<ServerBenchmark.Level> mixed = ServerBenchmark.run(store.dataset(), ServerBenchmark.mix(interactive, names),
+                    settings.clients(), settings.requestsPerClient(), settings.clientTimeLimit());
+                out.println("\nThe same, interactive mix: each client sends " + String.join(", ", names)
+                            + " in turn, asked about one chain (parameters as in the one-chain table):\n");
+                levelTable(mixed);
+            }
             out.println();
         }
         return new ScaleResult(scale, last.triples(), load.median(), derive[0], (long) derive[1], queries);
+    }
+
+    private void levelTable(List<ServerBenchmark.Level> levels) {
+        out.println("| clients | requests | errors | throughput req/s | p50 ms | p99 ms |");
+        out.println("|---:|---:|---:|---:|---:|---:|");
+        for (ServerBenchmark.Level l : levels)
+            out.printf("| %d | %d | %d | %.1f | %.1f | %.1f |%n", l.clients(), l.requests(), l.errors(), l.throughput(),
+                       l.latency().median(), l.latency().percentile(99));
+    }
+
+    private void queryTable(Map<String, QueryBenchmark.Result> queries, Map<String, Map<String, String>> parameters) {
+        out.println("| named query | parameters | rows | runs | p50 ms | p99 ms | target p50 <= 100 ms, p99 <= 1 s |");
+        out.println("|---|---|---:|---:|---:|---:|---|");
+        var all = org.chainkg.query.NamedQueries.all();
+        queries.forEach((name, r) -> out.printf("| %s | %s | %s | %d | %s | %s | %s |%n", name,
+            QueryBenchmark.parameters(all.get(name), parameters), r.timedOut() ? "-" : String.format("%,d", r.rows()),
+            r.samples().count(),
+            r.timedOut() ? "> " + QUERY_TIMEOUT_MS / 1000 + " s" : String.format("%.1f", r.samples().median()),
+            r.timedOut() ? "-" : String.format("%.1f", r.samples().percentile(99)),
+            !r.timedOut() && r.samples().median() <= 100 && r.samples().percentile(99) <= 1000 ? "met" : "missed"));
     }
 
     private void growth(List<ScaleResult> results) {

@@ -21,8 +21,15 @@ final class QueryBenchmark {
     static final double SLOW_MS = 10_000;
 
     static Map<String, Result> run(QueryRunner runner, Map<String, Map<String, String>> overrides, int runs, java.io.PrintStream log) {
+        return run(runner, overrides, runs, log, null);
+    }
+
+    /** As above, for the named queries in {@code only} (all when null). */
+    static Map<String, Result> run(QueryRunner runner, Map<String, Map<String, String>> overrides, int runs, java.io.PrintStream log,
+                                   java.util.Set<String> only) {
         Map<String, Result> out = new LinkedHashMap<>();
         for (NamedQuery q : NamedQueries.all().values()) {
+            if (only != null && !only.contains(q.name())) continue;
             Binding b = q.bind(overrides.getOrDefault(q.name(), Map.of()));
             long[] rows = {0};
             Runnable once = () -> runner.select(q.query(), b, rs -> {
@@ -54,6 +61,21 @@ final class QueryBenchmark {
         q.parameters().values().forEach(v -> { if (!v.required()) p.put(v.name(), v.defaultValue()); });
         p.putAll(overrides.getOrDefault(q.name(), Map.of()));
         return p;
+    }
+
+    /**
+     * The same parameters with {@code chain} set to the given chain, for every query that takes a chain filter (not
+     * chain-map, whose chain is required anyway): what an analyst asks about one chain of a store holding many.
+     */
+    static Map<String, Map<String, String>> oneChain(Map<String, Map<String, String>> overrides, String chain) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (NamedQuery q : NamedQueries.all().values())
+            if (q.parameters().containsKey("chain") && !q.name().equals("chain-map")) {
+                Map<String, String> p = new LinkedHashMap<>(overrides.getOrDefault(q.name(), Map.of()));
+                p.put("chain", chain);
+                out.put(q.name(), p);
+            }
+        return out;
     }
 
     private QueryBenchmark() {}

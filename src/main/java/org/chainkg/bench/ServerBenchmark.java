@@ -32,11 +32,22 @@ final class ServerBenchmark {
         double throughput() { return requests / seconds; }
     }
 
-    static List<Level> run(DatasetGraph dsg, Map<String, Map<String, String>> overrides, List<Integer> clientCounts,
-                           int requestsPerClient, Duration limit) throws Exception {
+    /** The queries of a mix: every named query, with these parameters where given. */
+    static List<String> allQueries(Map<String, Map<String, String>> overrides) {
+        return mix(overrides, null);
+    }
+
+    /** The queries of a mix: the named queries in {@code names}, with these parameters where given. */
+    static List<String> mix(Map<String, Map<String, String>> overrides, java.util.Collection<String> names) {
         List<String> mix = new ArrayList<>();
         for (NamedQuery q : NamedQueries.all().values())
-            mix.add(RemoteQueries.substituted(q, q.bind(overrides.getOrDefault(q.name(), Map.of()))).toString());
+            if (names == null || names.contains(q.name()))
+                mix.add(RemoteQueries.substituted(q, q.bind(overrides.getOrDefault(q.name(), Map.of()))).toString());
+        return mix;
+    }
+
+    static List<Level> run(DatasetGraph dsg, List<String> mix, List<Integer> clientCounts,
+                           int requestsPerClient, Duration limit) throws Exception {
         FusekiServer server = ChainkgServer.build(dsg, 0, false, 60).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String endpoint = "http://localhost:" + server.getPort() + ChainkgServer.DATASET + "/sparql";

@@ -36,7 +36,17 @@ class BenchmarkSmokeTest {
             if (rows == 0) empty.add(q);
         }
         assertEquals(List.of(), empty, "named queries with no rows on synthetic data:\n" + report);
-        assertTrue(report.lines().anyMatch(l -> l.matches("\\| 4 \\| \\d+ \\| 0 \\|.*")), "4 clients, no errors:\n" + report);
+        assertEquals(2, report.lines().filter(l -> l.matches("\\| 4 \\| \\d+ \\| 0 \\|.*")).count(),
+                     "4 clients, no errors, in both mixes (every query; interactive):\n" + report);
+        assertTrue(report.contains("interactive mix"), report);
+        // The one-chain table: every query that takes a chain answers with rows for the generator's first chain.
+        for (String q : List.of("chokepoints", "broken-segments", "country-profile", "chokepoint-capacity", "providers-of",
+                                "outputs-for-item", "research-capacity")) {
+            List<String> rows = report.lines().filter(l -> l.startsWith("| " + q + " |")).toList();
+            assertEquals(2, rows.size(), q + " in both query tables:\n" + report);
+            assertTrue(rows.get(1).contains("chain=https://w3id.org/chainkg/id/eto/synthetic-eto-chain-01/chain"), rows.get(1));
+            assertTrue(Long.parseLong(rows.get(1).split("\\|")[3].trim().replace(",", "")) > 0, rows.get(1));
+        }
 
         // The identity resolver merged the biggest firm's spellings in all four kinds of source: it supplies chains
         // (ETO), patents (PatentsView), publishes (OpenAlex) and joins EU projects (CORDIS).
