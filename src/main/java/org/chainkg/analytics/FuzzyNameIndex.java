@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -45,6 +46,7 @@ final class FuzzyNameIndex implements AutoCloseable {
     private final List<String> docNames = new ArrayList<>();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final java.util.Map<String, Query> fuzzy = new java.util.concurrent.ConcurrentHashMap<>();
     private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 
     FuzzyNameIndex(Collection<OrganisationResolver.Org> orgs) {
@@ -89,7 +91,7 @@ final class FuzzyNameIndex implements AutoCloseable {
                     String token = tokens[i];
                     Term t = new Term("name", token);
                     boolean optional = i == tokens.length - 1 && token.length() <= 4;
-                    q.add(token.length() < 5 ? new TermQuery(t) : new FuzzyQuery(t, token.length() < 8 ? 1 : 2),
+                    q.add(token.length() < 5 ? new TermQuery(t) : fuzzy(token),
                           optional ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
                 }
                 for (ScoreDoc hit : searcher.search(q.build(), CANDIDATES).scoreDocs) {
@@ -106,6 +108,21 @@ final class FuzzyNameIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The fuzzy query of a word, rewritten against this index once: building its Levenshtein automaton and finding
+     * the similar terms is most of a search's cost, and the same words ("university", "institute") recur in
+     * thousands of names. The rewritten query scores exactly as the fuzzy query would.
+     */
+    private Query fuzzy(String token) {
+        return fuzzy.computeIfAbsent(token, t -> {
+            try {
+                return searcher.rewrite(new FuzzyQuery(new Term("name", t), t.length() < 8 ? 1 : 2));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The word-by-word agreement rule described above. */

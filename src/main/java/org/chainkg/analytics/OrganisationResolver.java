@@ -154,12 +154,18 @@ public final class OrganisationResolver implements Derivation {
                         c.union(a.node, b.node, "name", new BigDecimal("0.7"));
                     }
                 }
-        // 3. fuzzy name candidates from Lucene, confirmed by Jaro-Winkler similarity and country
+        // 3. fuzzy name candidates from Lucene, confirmed word by word (Levenshtein) and by country
         try (FuzzyNameIndex index = new FuzzyNameIndex(orgs.values())) {
-            for (Org o : orgs.values())
-                for (FuzzyNameIndex.Match m : index.candidates(o))
+            // Candidates are searched in parallel, then joined in the organisations' order (same clusters and links
+            // as one thread).
+            List<Org> all = new ArrayList<>(orgs.values());
+            List<List<FuzzyNameIndex.Match>> found = all.parallelStream().map(index::candidates).toList();
+            for (int i = 0; i < all.size(); i++) {
+                Org o = all.get(i);
+                for (FuzzyNameIndex.Match m : found.get(i))
                     c.union(o.node, m.other().node, "fuzzy-name", m.similarity().multiply(new BigDecimal("0.8"))
                                                                     .setScale(2, java.math.RoundingMode.HALF_UP));
+            }
         }
         return c;
     }
