@@ -22,6 +22,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -58,6 +59,13 @@ public final class BulkGraphLoad implements AutoCloseable {
     private boolean loaded;
 
     private record Digest(long a, long b) {}
+
+    /**
+     * Graphs with fewer quads than this (system property, read at each load: {@code chainkg.bulkMinQuads}) are written from the spool in
+     * one write transaction instead: measured on a scale-1 synthetic set, the parallel loader's fixed cost made the
+     * bulk path slower than the transactional one for its nine sources together (BENCHMARKS.md).
+     */
+    static long bulkMinQuads() { return Long.getLong("chainkg.bulkMinQuads", 100_000); }
 
     private BulkGraphLoad(DatasetGraph tdb, TextIndex index, Node graph) {
         this.tdb = tdb;
@@ -120,6 +128,17 @@ public final class BulkGraphLoad implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (sent < bulkMinQuads()) {
+            // A small graph: one write transaction from the spool costs less than starting the bulk loader's threads
+            // and sorting six indexes, and is all-or-nothing by itself.
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(spoolFile), 1 << 16)) {
+                Txn.executeWrite(tdb, () -> RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(StreamRDFLib.dataset(tdb)));
+            } catch (IOException | RuntimeException e) {
+                undo(e);
+                throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
+            }
+            return commitIndex();
+        }
         MonitorOutput quiet = (fmt, args) -> { };
         DataLoader loader = "phased".equals(System.getProperty("chainkg.bulkLoader"))
             ? LoaderFactory.phasedLoader(tdb, (Node) null, quiet) : LoaderFactory.parallelLoader(tdb, (Node) null, quiet);
@@ -132,6 +151,11 @@ public final class BulkGraphLoad implements AutoCloseable {
             undo(e);
             throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
         }
+        return commitIndex();
+    }
+
+    /** Commits the text index; returns the distinct triples now in the graph. */
+    private long commitIndex() {
         index.prepareCommit();
         index.commit();
         loaded = true;
