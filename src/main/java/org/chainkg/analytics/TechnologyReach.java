@@ -48,9 +48,10 @@ public final class TechnologyReach implements Derivation {
             for (var it = q.select(); it.hasNext(); ) {
                 var b = it.next();
                 String notation = b.get("notation").getLiteralLexicalForm();
-                for (Map.Entry<String, List<Node>> m : mapped.entrySet()) {
-                    if (m.getKey().equals(notation) || !under(notation, m.getKey())) continue;
-                    for (Node item : m.getValue()) {
+                for (String parent : parents(notation)) {
+                    List<Node> items = mapped.get(parent);
+                    if (items == null || !under(notation, parent)) continue;
+                    for (Node item : items) {
                         out.add(b.get("t"), CK.relevantTo, item);
                         n++;
                     }
@@ -58,6 +59,25 @@ public final class TechnologyReach implements Derivation {
             }
         }
         return n;
+    }
+
+    /**
+     * Every notation that {@link #under} could accept as a parent of {@code group}, each once: the prefixes of its
+     * part before "/" (section, class, subclass, main group), and with the same main group, "00" and the proper
+     * prefixes of its subgroup digits. Looking these up replaces a scan of every mapped group per used group.
+     */
+    static java.util.Set<String> parents(String group) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        int gs = group.indexOf('/');
+        int head = gs < 0 ? group.length() : gs;
+        for (int k = 1; k <= head; k++) out.add(group.substring(0, k));
+        if (gs >= 0) {
+            String main = group.substring(0, gs + 1), digits = group.substring(gs + 1);
+            out.add(main + "00");
+            for (int k = 0; k < digits.length(); k++) out.add(main + digits.substring(0, k));
+        }
+        out.remove(group);
+        return out;
     }
 
     /** True when CPC notation {@code group} lies strictly under {@code parent} by the notation rules above. */

@@ -1,0 +1,40 @@
+package org.chainkg.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The parent lookup finds exactly the mapped groups that a scan of all of them with {@code under} finds. */
+class TechnologyReachTest {
+    @Test
+    void parentLookupAgreesWithAScanOfEveryMappedGroup() throws IOException {
+        Set<String> mapped = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(Path.of("data/mappings/eto-cpc.csv")).subList(1, 344)) {
+            String[] f = line.split(",");
+            mapped.add(f[2]);
+        }
+        mapped.addAll(List.of("H", "H01", "H01L", "H01L 21", "H01L 21/", "G03F 7/00", "G03F 7/0", "G03F 7/004"));
+        List<String> groups = new ArrayList<>(mapped);
+        groups.addAll(List.of("H01L 21/0271", "G03F 7/0045", "G03F 7/20", "G03F 7/2004", "H10P 14/6322", "B82Y 10/00",
+                              "H01L", "C23C 16/455", "C23C 16/45525", "G06F 30/392", "Y02P 80/30"));
+        int pairs = 0;
+        for (String g : groups) {
+            Set<String> scan = new LinkedHashSet<>();
+            for (String p : mapped) if (!p.equals(g) && TechnologyReach.under(g, p)) scan.add(p);
+            Set<String> lookup = new LinkedHashSet<>();
+            for (String p : TechnologyReach.parents(g)) if (mapped.contains(p) && TechnologyReach.under(g, p)) lookup.add(p);
+            assertEquals(scan, lookup, g);
+            pairs += scan.size();
+        }
+        assertTrue(pairs > 20, "pairs under a mapped group: " + pairs);
+    }
+}
