@@ -71,6 +71,9 @@ public final class Matcher implements AutoCloseable {
         return new Matcher(OrganisationProfiles.read(dsg), weights);
     }
 
+    /** needed() per "country|home", per firm: the profiles do not change after the matcher is built. */
+    private final Map<String, Map<Profile, Set<Node>>> neededCache = new java.util.concurrent.ConcurrentHashMap<>();
+
     public OrganisationProfiles profiles() { return profiles; }
     public MatchWeights weights() { return weights; }
 
@@ -148,10 +151,29 @@ public final class Matcher implements AutoCloseable {
         return list;
     }
 
-    /** Items the firm supplies or uses that the country does not hold. */
+    /** The first {@code k} of {@link #ranked(Map)}, by a bounded heap instead of sorting every candidate. */
+    static List<Profile> ranked(Map<Profile, Double> scores, int k) {
+        Comparator<Profile> order = Comparator.comparingDouble((Profile p) -> -scores.get(p))
+                                              .thenComparingInt(p -> -p.activity()).thenComparing(Profile::key);
+        java.util.PriorityQueue<Profile> worstFirst = new java.util.PriorityQueue<>(k + 1, order.reversed());
+        for (Profile p : scores.keySet()) {
+            worstFirst.add(p);
+            if (worstFirst.size() > k) worstFirst.poll();
+        }
+        List<Profile> best = new ArrayList<>(worstFirst);
+        best.sort(order);
+        return best;
+    }
+
+    /** Items the firm supplies or uses that the country does not hold (worked out once per firm, country and home). */
     Set<Node> needed(Profile firm, String country, double home) {
+        if (country == null) return new LinkedHashSet<>();
+        return neededCache.computeIfAbsent(country + "|" + home, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                          .computeIfAbsent(firm, f -> neededNow(f, country, home));
+    }
+
+    private Set<Node> neededNow(Profile firm, String country, double home) {
         Set<Node> out = new LinkedHashSet<>();
-        if (country == null) return out;
         for (Set<Node> items : List.of(firm.supplied, firm.used))
             for (Node i : items)
                 if (!profiles.item(i).status(country, home).equals("held")) out.add(i);
@@ -188,8 +210,7 @@ public final class Matcher implements AutoCloseable {
         });
         List<MatchResult> out = new ArrayList<>();
         Explanations explain = new Explanations(profiles, text, weights);
-        for (Profile p : ranked(scores)) {
-            if (out.size() == r.k()) break;
+        for (Profile p : ranked(scores, r.k())) {
             out.add(query == null
                 ? explain.forItem(out.size() + 1, p, features.get(p), scores.get(p), profiles.item(r.id()), r.country())
                 : explain.forPair(out.size() + 1, query, p, r.mode(), features.get(p), scores.get(p),

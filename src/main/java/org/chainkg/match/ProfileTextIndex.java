@@ -48,6 +48,9 @@ final class ProfileTextIndex implements AutoCloseable {
     private final List<Profile> docs = new ArrayList<>();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final int[] profileOf;
+    /** Document frequencies of terms (the index does not change after it is built). */
+    private final Map<String, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
     private final int queryTerms;
     private final Map<Profile, Set<String>> terms = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stemmed term -> the first word seen that stems to it, to show people words rather than stems. */
@@ -69,6 +72,11 @@ final class ProfileTextIndex implements AutoCloseable {
             w.commit();
             reader = DirectoryReader.open(dir);
             searcher = new IndexSearcher(reader);
+            // Lucene document -> profile, read once (merges may reorder documents).
+            profileOf = new int[reader.maxDoc()];
+            org.apache.lucene.index.StoredFields fields = reader.storedFields();
+            for (int doc = 0; doc < profileOf.length; doc++)
+                profileOf[doc] = fields.document(doc).getField("n").numericValue().intValue();
             this.queryTerms = queryTerms;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,13 +104,13 @@ final class ProfileTextIndex implements AutoCloseable {
                 .add(like, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(KIND, kind)), BooleanClause.Occur.FILTER)
                 .build();
-            ScoreDoc[] hits = searcher.search(q, docs.size()).scoreDocs;
+            // Exactly as many hits as match (a collector sized to the whole index allocates that much per query).
+            int count = searcher.count(q);
+            if (count == 0) return out;
+            ScoreDoc[] hits = searcher.search(q, count).scoreDocs;
             if (hits.length == 0 || hits[0].score <= 0) return out;
             double best = hits[0].score;
-            for (ScoreDoc h : hits) {
-                int n = searcher.storedFields().document(h.doc).getField("n").numericValue().intValue();
-                out.put(docs.get(n), h.score / best);
-            }
+            for (ScoreDoc h : hits) out.put(docs.get(profileOf[h.doc]), h.score / best);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,7 +121,10 @@ final class ProfileTextIndex implements AutoCloseable {
     List<String> sharedTerms(Set<String> a, Set<String> b, int top) {
         List<String> shared = new ArrayList<>();
         for (String t : a) if (b.contains(t)) shared.add(t);
-        shared.sort(Comparator.comparingInt(this::docFreq).thenComparing(t -> t));
+        // Each term's document frequency once (a terms-dictionary seek), not once per comparison.
+        Map<String, Integer> df = new HashMap<>();
+        for (String t : shared) df.put(t, docFreq(t));
+        shared.sort(Comparator.comparingInt((String t) -> df.get(t)).thenComparing(t -> t));
         return shared.stream().limit(top).map(t -> surface.getOrDefault(t, t)).toList();
     }
 
@@ -135,11 +146,13 @@ final class ProfileTextIndex implements AutoCloseable {
     }
 
     private int docFreq(String term) {
-        try {
-            return reader.docFreq(new Term(FIELD, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return docFreqs.computeIfAbsent(term, t -> {
+            try {
+                return reader.docFreq(new Term(FIELD, t));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static List<String> analyze(Analyzer analyzer, String text) {
