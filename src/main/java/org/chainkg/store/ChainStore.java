@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextIndexConfig;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
@@ -104,6 +106,11 @@ public final class ChainStore implements AutoCloseable {
     public void close() {
         try {
             dataset.close();
+            // TDB2 keeps a connection per location for the life of the JVM. Without this, a store deleted and
+            // created again at the same path in one JVM (the benchmark's repeated loads) gets the old connection:
+            // measured 18.2 s instead of 9.6 s for the second scale-1 load.
+            if (dataset instanceof DatasetGraphText text && TDBInternal.isTDB2(text.getWrapped()))
+                TDBInternal.expel(text.getWrapped());
         } catch (NullPointerException e) {
             // Seen once at the end of a benchmark: queries that overran the server timeout were still finishing on
             // server threads when the server stopped, and their aborts (jena-text rolls back, then reopens its index
