@@ -109,8 +109,16 @@ public final class ChainStore implements AutoCloseable {
             // TDB2 keeps a connection per location for the life of the JVM. Without this, a store deleted and
             // created again at the same path in one JVM (the benchmark's repeated loads) gets the old connection:
             // measured 18.2 s instead of 9.6 s for the second scale-1 load.
-            if (dataset instanceof DatasetGraphText text && TDBInternal.isTDB2(text.getWrapped()))
-                TDBInternal.expel(text.getWrapped());
+            if (dataset instanceof DatasetGraphText text && TDBInternal.isTDB2(text.getWrapped())) {
+                try {
+                    TDBInternal.expel(text.getWrapped());
+                } catch (RuntimeException e) {
+                    // Queries that overran a server timeout may still be finishing on server threads: TDB2 refuses to
+                    // expel a location with active transactions. The data is committed; the connection stays cached.
+                    System.err.println("chainkg: warning: the store still had active read transactions when it closed ("
+                                       + e.getMessage() + ")");
+                }
+            }
         } catch (NullPointerException e) {
             // Seen once at the end of a benchmark: queries that overran the server timeout were still finishing on
             // server threads when the server stopped, and their aborts (jena-text rolls back, then reopens its index
