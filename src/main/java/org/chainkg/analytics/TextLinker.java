@@ -26,9 +26,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,6 +37,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
+import org.chainkg.store.Lucene;
 
 /**
  * Text-based candidate links from research outputs to chain items. The outputs' titles and abstracts are indexed
@@ -109,7 +108,7 @@ public final class TextLinker implements Derivation {
             Map<Integer, List<Hit>> best = new HashMap<>();
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                int[] outputOf = outputNumbers(searcher);
+                int[] outputOf = Lucene.storedInts(reader, "n");
                 List<Binding> items = new ArrayList<>();
                 try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ITEMS)).build()) {
                     q.select().forEachRemaining(items::add);
@@ -150,16 +149,12 @@ public final class TextLinker implements Derivation {
     /** Items searched in parallel between two merges. */
     private static final int BLOCK = 512;
 
-    /** Every output matching the item's question, best first (ties: lower document first); none when it has none. */
+    /** Every output matching the item's question, best first; none when it has none. */
     private static ScoreDoc[] search(IndexSearcher searcher, Analyzer analyzer, Binding b) {
         try {
             Query query = itemQuery(analyzer, b.get("label").getLiteralLexicalForm(),
                 b.get("description") == null ? "" : b.get("description").getLiteralLexicalForm());
-            if (query == null) return new ScoreDoc[0];
-            // Every match is wanted: ask for exactly as many as there are (a top-N collector sized to the whole
-            // index would allocate outputs x items).
-            int count = searcher.count(query);
-            return count == 0 ? new ScoreDoc[0] : searcher.search(query, count).scoreDocs;
+            return query == null ? new ScoreDoc[0] : Lucene.allHits(searcher, query);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -172,16 +167,6 @@ public final class TextLinker implements Derivation {
         if (at >= TOP_K) return;
         list.add(at, hit);
         if (list.size() > TOP_K) list.remove(list.size() - 1);
-    }
-
-    /** Lucene document number to output number (read once: merges may reorder documents). */
-    private static int[] outputNumbers(IndexSearcher searcher) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        int[] map = new int[reader.maxDoc()];
-        StoredFields fields = reader.storedFields();
-        for (int doc = 0; doc < map.length; doc++)
-            map[doc] = fields.document(doc).getField("n").numericValue().intValue();
-        return map;
     }
 
     /** All informative name words must occur; description words add to the score. Null when the name has none. */

@@ -146,15 +146,18 @@ public final class Matcher implements AutoCloseable {
     /** Candidates by score, then popularity (projects and outputs), then key: the order every method uses. */
     public static List<Profile> ranked(Map<Profile, Double> scores) {
         List<Profile> list = new ArrayList<>(scores.keySet());
-        list.sort(Comparator.comparingDouble((Profile p) -> -scores.get(p))
-                            .thenComparingInt(p -> -p.activity()).thenComparing(Profile::key));
+        list.sort(order(scores));
         return list;
+    }
+
+    private static Comparator<Profile> order(Map<Profile, Double> scores) {
+        return Comparator.comparingDouble((Profile p) -> -scores.get(p))
+                         .thenComparingInt(p -> -p.activity()).thenComparing(Profile::key);
     }
 
     /** The first {@code k} of {@link #ranked(Map)}, by a bounded heap instead of sorting every candidate. */
     static List<Profile> ranked(Map<Profile, Double> scores, int k) {
-        Comparator<Profile> order = Comparator.comparingDouble((Profile p) -> -scores.get(p))
-                                              .thenComparingInt(p -> -p.activity()).thenComparing(Profile::key);
+        Comparator<Profile> order = order(scores);
         java.util.PriorityQueue<Profile> worstFirst = new java.util.PriorityQueue<>(k + 1, order.reversed());
         for (Profile p : scores.keySet()) {
             worstFirst.add(p);

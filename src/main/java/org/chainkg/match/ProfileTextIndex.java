@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -33,6 +31,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+
+import org.chainkg.store.Lucene;
 
 /**
  * An in-memory Lucene index (English analyzer, BM25) with one document per organisation: the text of its outputs,
@@ -72,11 +72,7 @@ final class ProfileTextIndex implements AutoCloseable {
             w.commit();
             reader = DirectoryReader.open(dir);
             searcher = new IndexSearcher(reader);
-            // Lucene document -> profile, read once (merges may reorder documents).
-            profileOf = new int[reader.maxDoc()];
-            org.apache.lucene.index.StoredFields fields = reader.storedFields();
-            for (int doc = 0; doc < profileOf.length; doc++)
-                profileOf[doc] = fields.document(doc).getField("n").numericValue().intValue();
+            profileOf = Lucene.storedInts(reader, "n");
             this.queryTerms = queryTerms;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,10 +100,7 @@ final class ProfileTextIndex implements AutoCloseable {
                 .add(like, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(KIND, kind)), BooleanClause.Occur.FILTER)
                 .build();
-            // Exactly as many hits as match (a collector sized to the whole index allocates that much per query).
-            int count = searcher.count(q);
-            if (count == 0) return out;
-            ScoreDoc[] hits = searcher.search(q, count).scoreDocs;
+            ScoreDoc[] hits = Lucene.allHits(searcher, q);
             if (hits.length == 0 || hits[0].score <= 0) return out;
             double best = hits[0].score;
             for (ScoreDoc h : hits) out.put(docs.get(profileOf[h.doc]), h.score / best);
@@ -121,10 +114,7 @@ final class ProfileTextIndex implements AutoCloseable {
     List<String> sharedTerms(Set<String> a, Set<String> b, int top) {
         List<String> shared = new ArrayList<>();
         for (String t : a) if (b.contains(t)) shared.add(t);
-        // Each term's document frequency once (a terms-dictionary seek), not once per comparison.
-        Map<String, Integer> df = new HashMap<>();
-        for (String t : shared) df.put(t, docFreq(t));
-        shared.sort(Comparator.comparingInt((String t) -> df.get(t)).thenComparing(t -> t));
+        shared.sort(Comparator.comparingInt(this::docFreq).thenComparing(t -> t));
         return shared.stream().limit(top).map(t -> surface.getOrDefault(t, t)).toList();
     }
 
@@ -137,7 +127,7 @@ final class ProfileTextIndex implements AutoCloseable {
         if (text == null) return out;
         for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (word.length() < 3) continue;
-            for (String stem : analyze(analyzer, word)) {
+            for (String stem : Lucene.tokens(analyzer, word)) {
                 out.add(stem);
                 surface.putIfAbsent(stem, word);
             }
@@ -153,19 +143,6 @@ final class ProfileTextIndex implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>(1);
-        try (TokenStream ts = analyzer.tokenStream(FIELD, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(term.toString());
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     @Override

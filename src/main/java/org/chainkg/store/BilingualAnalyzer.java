@@ -1,7 +1,6 @@
 package org.chainkg.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -102,19 +101,5 @@ public final class BilingualAnalyzer extends Analyzer {
                 d.close();
             }
         }
-    }
-
-    /** The tokens of a text, for tests and diagnostics. */
-    static java.util.List<String> tokens(Analyzer analyzer, String text) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("label", text)) {
-            CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(t.toString());
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,13 @@ class TechnologyReachTest {
     @Test
     void parentLookupAgreesWithAScanOfEveryMappedGroup() throws IOException {
         Set<String> mapped = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(Path.of("data/mappings/eto-cpc.csv")).subList(1, 344)) {
-            String[] f = line.split(",");
-            mapped.add(f[2]);
+        // the cpc column of every curated row
+        var csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        try (var rows = csv.readerFor(Map.class).with(csv.schemaWithHeader())
+                           .<Map<String, String>>readValues(Path.of("data/mappings/eto-cpc.csv").toFile())) {
+            while (rows.hasNext()) mapped.add(rows.next().get("cpc"));
         }
+        assertTrue(mapped.size() > 150, "curated CPC groups: " + mapped.size());
         mapped.addAll(List.of("H", "H01", "H01L", "H01L 21", "H01L 21/", "G03F 7/00", "G03F 7/0", "G03F 7/004"));
         List<String> groups = new ArrayList<>(mapped);
         groups.addAll(List.of("H01L 21/0271", "G03F 7/0045", "G03F 7/20", "G03F 7/2004", "H10P 14/6322", "B82Y 10/00",

@@ -14,31 +14,31 @@ class BilingualAnalyzerTest {
     @Test
     void englishTextIsStemmedWithoutStopWords() {
         assertEquals(List.of("photoresist", "extrem", "ultraviolet", "lithographi"),
-                     BilingualAnalyzer.tokens(analyzer, "Photoresists for the extreme ultraviolet lithography"));
+                     Lucene.tokens(analyzer, "Photoresists for the extreme ultraviolet lithography"));
     }
 
     @Test
     void englishStemsAgreeWithSmartChinese() {
         // Stores and queries stem English words alike under both analyzers: only stop words differ.
-        List<String> smart = BilingualAnalyzer.tokens(new SmartChineseAnalyzer(), "EUV scanners and photoresists");
-        List<String> ours = BilingualAnalyzer.tokens(analyzer, "EUV scanners and photoresists");
+        List<String> smart = Lucene.tokens(new SmartChineseAnalyzer(), "EUV scanners and photoresists");
+        List<String> ours = Lucene.tokens(analyzer, "EUV scanners and photoresists");
         assertEquals(List.of("euv", "scanner", "photoresist"), ours);
         assertTrue(smart.containsAll(ours), smart + " should contain " + ours);
     }
 
     @Test
     void chineseTextIsSegmented() {
-        List<String> tokens = BilingualAnalyzer.tokens(analyzer, "极紫外光刻胶");
-        assertEquals(BilingualAnalyzer.tokens(new SmartChineseAnalyzer(), "极紫外光刻胶"), tokens);
+        List<String> tokens = Lucene.tokens(analyzer, "极紫外光刻胶");
+        assertEquals(Lucene.tokens(new SmartChineseAnalyzer(), "极紫外光刻胶"), tokens);
         assertTrue(tokens.size() > 1, tokens.toString());
     }
 
     @Test
     void mixedTextGoesToSmartChineseAndTheAnalyzerIsReusable() {
         for (int i = 0; i < 3; i++) {
-            assertEquals(BilingualAnalyzer.tokens(new SmartChineseAnalyzer(), "EUV 光刻机"),
-                         BilingualAnalyzer.tokens(analyzer, "EUV 光刻机"));
-            assertEquals(List.of("wafer"), BilingualAnalyzer.tokens(analyzer, "Wafers"));
+            assertEquals(Lucene.tokens(new SmartChineseAnalyzer(), "EUV 光刻机"),
+                         Lucene.tokens(analyzer, "EUV 光刻机"));
+            assertEquals(List.of("wafer"), Lucene.tokens(analyzer, "Wafers"));
         }
         assertTrue(BilingualAnalyzer.hasHan("EUV 光刻机"));
         assertTrue(!BilingualAnalyzer.hasHan("Łódź University of Technology"));
