@@ -1,10 +1,13 @@
 package org.chainkg.analytics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -19,7 +22,8 @@ import org.chainkg.rdf.TripleWriter;
  * organisation is a canonical organisation typed ck:ResearchOrganisation; it holds an output when one of its source
  * nodes is the output's assignee, applicant or author institution; an output bears on an item by the curated
  * mapping or a text link). Each record counts the distinct organisations and outputs, gives the first and last
- * output year and links the organisations; records whose organisations have no known country carry no
+ * output year, links the organisations and lists their names ({@code ck:organisationNames}: distinct labels in
+ * code point order, joined by "; ", as the query shows them); records whose organisations have no known country carry no
  * {@code ck:countryOfInterest}. Reads graph derived/output-reach, so it runs after {@link OutputReach}.
  */
 public final class ResearchCapacity implements Derivation {
@@ -31,15 +35,19 @@ public final class ResearchCapacity implements Derivation {
           OPTIONAL { ?canon ck:country ?country . ?country skos:notation ?code }
           OPTIONAL { ?o ck:outputYear ?y }
         }""";
+    private static final String NAMES = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?canon ?name WHERE { ?canon a ck:ResearchOrganisation ; rdfs:label ?name }""";
     private static final String BEARS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT ?o ?el WHERE { ?o ck:bearsOn ?el . ?el a ck:ChainItem }""";
 
     @Override public String name() { return "research-capacity"; }
-    @Override public String version() { return "1.0.0"; }
+    @Override public String version() { return "1.1.0"; }
     @Override public String description() {
         return "One ck:ResearchCapacity per chain item and country: the research organisations of that country holding outputs "
-               + "that bear on the item, with the numbers of organisations and outputs and the first and last output year.";
+               + "that bear on the item, with the numbers of organisations and outputs, the first and last output year and the organisations' names.";
     }
 
     private record Holder(Node canon, Node country, String code) {}
@@ -60,6 +68,9 @@ public final class ResearchCapacity implements Derivation {
                    .add(new Holder(b.get("canon"), b.get("country"), b.contains("code") ? b.get("code").getLiteralLexicalForm() : ""));
             if (b.contains("y")) years.put(b.get("o"), Integer.parseInt(b.get("y").getLiteralLexicalForm()));
         });
+        Map<Node, List<String>> names = new HashMap<>();
+        Derivation.select(dsg, NAMES, b -> names.computeIfAbsent(b.get("canon"), k -> new ArrayList<>(1))
+                                                  .add(b.get("name").getLiteralLexicalForm()));
         Map<String, Cell> cells = new TreeMap<>();
         Map<String, Node> elementOf = new HashMap<>();
         Derivation.select(dsg, BEARS, b -> {
@@ -90,7 +101,12 @@ public final class ResearchCapacity implements Derivation {
                 out.typed(rc, CK.firstYear, String.format("%04d", c.first), XSDDatatype.XSDgYear);
                 out.typed(rc, CK.lastYear, String.format("%04d", c.last), XSDDatatype.XSDgYear);
             }
-            for (Node org : c.orgs) out.add(rc, CK.researchOrganisation, org);
+            Set<String> sorted = new TreeSet<>();
+            for (Node org : c.orgs) {
+                out.add(rc, CK.researchOrganisation, org);
+                sorted.addAll(names.getOrDefault(org, List.of()));
+            }
+            out.rawText(rc, CK.organisationNames, String.join("; ", sorted));
         }
         return cells.size();
     }

@@ -11,6 +11,8 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.chainkg.query.NamedQueries;
 import org.chainkg.query.NamedQuery;
+import org.chainkg.query.Page;
+import org.chainkg.query.QueryParameterException;
 import org.chainkg.query.QueryRunner;
 import org.chainkg.query.ResultFormat;
 import org.chainkg.store.ChainStore;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code chainkg query NAME [--param k=v]... [--format table|csv|tsv|json]} runs a named query;
- * {@code chainkg query --sparql 'SELECT ...'} runs ad-hoc SPARQL; {@code chainkg query --list} lists the named ones.
+ * {@code chainkg query --sparql 'SELECT ...'} runs ad-hoc SPARQL; {@code --offset N --rows M} returns one page; {@code chainkg query --list} lists the named ones.
  */
 @Command(name = "query", description = "Run a named query (see --list) or ad-hoc SPARQL; results on stdout.")
 public final class QueryCommand implements Callable<Integer> {
@@ -51,6 +53,13 @@ public final class QueryCommand implements Callable<Integer> {
             description = "table, csv, tsv or json (SPARQL 1.1 results). Default: ${DEFAULT-VALUE}")
     String format;
 
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
+            description = "Skip the first N rows (in the query's order). Default: ${DEFAULT-VALUE}")
+    long offset;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Return at most N rows (one page). Default: all")
+    Long rows;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Query timeout. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
@@ -72,6 +81,13 @@ public final class QueryCommand implements Callable<Integer> {
             listQueries();
             return 0;
         }
+        Page page;
+        try {
+            page = new Page(offset, rows == null ? -1 : rows);
+            if (rows != null && rows < 0) throw new QueryParameterException("--rows must be 0 or more (got " + rows + ")");
+        } catch (QueryParameterException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replaceFirst("^offset", "--offset"));
+        }
         Query query;
         Binding binding = null;
         NamedQuery named = null;
@@ -86,11 +102,11 @@ public final class QueryCommand implements Callable<Integer> {
         }
         if (endpoint != null) {
             OutputStream out = new BufferedOutputStream(System.out);
-            QueryRunner.remote(endpoint, timeoutSeconds * 1000).select(query, binding, rows -> fmt.write(rows, out));
+            QueryRunner.remote(endpoint, timeoutSeconds * 1000).select(query, binding, page, rs -> fmt.write(rs, out));
             out.flush();
         } else try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
             OutputStream out = new BufferedOutputStream(System.out);
-            new QueryRunner(s.dataset(), timeoutSeconds * 1000).select(query, binding, rows -> fmt.write(rows, out));
+            new QueryRunner(s.dataset(), timeoutSeconds * 1000).select(query, binding, page, rs -> fmt.write(rs, out));
             out.flush();
         }
         if (named != null && named.credit() != null && !store.quiet)

@@ -28,6 +28,9 @@ public final class NamedQuery {
     private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(string|decimal|integer|iri)\\s+(\\S+)\\s*(.*)$");
     private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit):\\s*(.*)$");
 
+    /** Request parameters that are not query parameters: the result format and the page ({@link Page}). */
+    public static final java.util.List<String> RESERVED = java.util.List.of("format", "offset", "rows");
+
     private final String name;
     private final String text;
     private final Query query;
@@ -48,6 +51,9 @@ public final class NamedQuery {
             Matcher p = PARAM.matcher(line);
             Matcher f = FIELD.matcher(line);
             if (p.matches()) {
+                if (RESERVED.contains(p.group(1)))
+                    throw new IllegalArgumentException("named query " + name + ": parameter name '" + p.group(1)
+                                                       + "' is reserved for the request (" + String.join(", ", RESERVED) + ")");
                 parameters.put(p.group(1), new QueryParameter(p.group(1), p.group(2), p.group(3), p.group(4).trim()));
                 current = null;
             } else if (f.matches()) {

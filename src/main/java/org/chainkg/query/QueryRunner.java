@@ -39,10 +39,16 @@ public final class QueryRunner {
 
     /** Runs the query and hands the rows to {@code consumer} while the read transaction is open. */
     public void select(Query query, Binding parameters, Consumer<RowSet> consumer) {
+        select(query, parameters, Page.ALL, consumer);
+    }
+
+    /** Runs one page of the query (OFFSET/LIMIT applied to a copy) and hands its rows to {@code consumer}. */
+    public void select(Query query, Binding parameters, Page page, Consumer<RowSet> consumer) {
         if (!query.isSelectType())
             throw new QueryParameterException("only SELECT queries are supported here (got " + query.queryType() + ")");
         if (endpoint != null) {
-            var builder = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint).query(RemoteQueries.substituted(query, parameters));
+            var builder = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint)
+                .query(page.applyTo(RemoteQueries.substituted(query, parameters)));
             if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
             try (QueryExec exec = builder.build()) {
                 consumer.accept(exec.select());
@@ -50,7 +56,7 @@ public final class QueryRunner {
             return;
         }
         Txn.executeRead(dsg, () -> {
-            var builder = QueryExec.dataset(dsg).query(query);
+            var builder = QueryExec.dataset(dsg).query(page.applyTo(query));
             if (parameters != null && !parameters.isEmpty()) builder = builder.substitution(parameters);
             if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
             try (QueryExec exec = builder.build()) {

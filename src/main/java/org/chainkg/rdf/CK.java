@@ -139,6 +139,7 @@ public final class CK {
     public static final Node ResearchCapacity = term("ResearchCapacity");
     public static final Node researchOrganisation = term("researchOrganisation");
     public static final Node organisationCount = term("organisationCount");
+    public static final Node organisationNames = term("organisationNames");
     public static final Node outputCount = term("outputCount");
     public static final Node firstYear = term("firstYear");
     public static final Node lastYear = term("lastYear");

@@ -2,7 +2,11 @@ package org.chainkg.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +20,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.chainkg.query.NamedQueries;
 import org.chainkg.query.NamedQuery;
+import org.chainkg.query.Page;
 import org.chainkg.query.QueryParameterException;
 import org.chainkg.query.QueryRunner;
 import org.chainkg.query.ResultFormat;
@@ -25,7 +31,8 @@ import org.chainkg.query.ResultFormat;
 /**
  * {@code GET /chainkg/q/NAME?key=value...} runs a named query with its parameters bound as RDF terms. SPARQL 1.1
  * JSON results by default; CSV with {@code Accept: text/csv}; TSV with {@code Accept: text/tab-separated-values}.
- * {@code GET /chainkg/q} lists the named queries (title, question, parameters, columns) as JSON.
+ * {@code offset=N&rows=M} returns one page of the rows in the query's order, with a {@code Link: <...>; rel="next"}
+ * header when more rows follow. {@code GET /chainkg/q} lists the named queries (title, question, parameters, columns) as JSON.
  */
 final class NamedQueryServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,10 +60,12 @@ final class NamedQueryServlet extends HttpServlet {
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
-        req.getParameterMap().forEach((k, v) -> { if (!k.equals("format")) params.put(k, v[v.length - 1]); });
+        req.getParameterMap().forEach((k, v) -> { if (!NamedQuery.RESERVED.contains(k)) params.put(k, v[v.length - 1]); });
         Binding binding;
+        Page page;
         try {
             binding = q.bind(params);
+            page = Page.parse(req.getParameter("offset"), req.getParameter("rows"));
         } catch (QueryParameterException e) {
             HttpResults.error(resp, 400, e.getMessage());
             return;
@@ -68,13 +77,41 @@ final class NamedQueryServlet extends HttpServlet {
             resp.setHeader("X-Data-Credit", q.credit());
         try {
             OutputStream out = resp.getOutputStream();
-            runner.select(q.query(), binding, rows -> format.write(rows, out));
+            if (page.rows() < 0) {
+                runner.select(q.query(), binding, page, rows -> format.write(rows, out));
+            } else {
+                // One row more than the page tells whether there is a next page: RFC 8288 Link rel="next".
+                runner.select(q.query(), binding, page.oneMore(), rows -> {
+                    List<Binding> kept = new ArrayList<>();
+                    boolean more = false;
+                    while (rows.hasNext()) {
+                        Binding b = rows.next();
+                        if (kept.size() < page.rows()) kept.add(b); else more = true;
+                    }
+                    if (more) resp.setHeader("Link", "<" + nextPage(req, page) + ">; rel=\"next\"");
+                    format.write(RowSetStream.create(rows.getResultVars(), kept.iterator()), out);
+                });
+            }
             out.flush();
         } catch (QueryCancelledException e) {
             if (!resp.isCommitted()) HttpResults.error(resp, 503, "the query timed out");
         }
     }
 
+    /** The request's URL with offset moved on by one page (other parameters kept, in their order). */
+    private static String nextPage(HttpServletRequest req, Page page) {
+        StringBuilder url = new StringBuilder(req.getRequestURI()).append('?');
+        req.getParameterMap().forEach((k, v) -> {
+            if (Page.PARAMETERS.contains(k)) return;
+            url.append(enc(k)).append('=').append(enc(v[v.length - 1])).append('&');
+        });
+        Page next = page.next();
+        return url.append("offset=").append(next.offset()).append("&rows=").append(next.rows()).toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
 
     private static void catalogue(HttpServletResponse resp) throws IOException {
         ArrayNode list = JSON.createArrayNode();

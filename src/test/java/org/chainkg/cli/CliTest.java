@@ -44,6 +44,19 @@ class CliTest {
     }
 
     @Test
+    void onePageOfANamedQuery() throws Exception {
+        Cli.Result all = Cli.run("query", "chokepoints", "--db", db, "--param", "country=USA", "--format", "csv", "--quiet");
+        Cli.Result page = Cli.run("query", "chokepoints", "--db", db, "--param", "country=USA", "--format", "csv", "--quiet",
+                                  "--offset", "1", "--rows", "2");
+        assertEquals(0, page.exit(), page.err());
+        java.util.List<String> lines = all.out().lines().toList();
+        assertTrue(lines.size() > 4, all.out());
+        assertEquals(java.util.List.of(lines.get(0), lines.get(2), lines.get(3)), page.out().lines().toList());
+        assertEquals(2, Cli.run("query", "chokepoints", "--db", db, "--rows", "-1").exit());
+        assertEquals(2, Cli.run("query", "chokepoints", "--db", db, "--offset", "-1").exit());
+    }
+
+    @Test
     void adHocSparqlAsJson() {
         Cli.Result r = Cli.run("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/chainkg/ontology#Provision> }",
                                "--db", db, "--format", "json");

@@ -82,6 +82,21 @@ class ServerTest {
     }
 
     @Test
+    void pagesFollowTheQuerysOrderWithANextLink() throws Exception {
+        HttpResponse<String> first = get("/chainkg/q/chokepoints?country=CHN&rows=2", null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(List.of("N3", "N2"), ids(first.body(), "item_id"));
+        String link = first.headers().firstValue("Link").orElseThrow();
+        assertEquals("</chainkg/q/chokepoints?country=CHN&offset=2&rows=2>; rel=\"next\"", link);
+        HttpResponse<String> second = get(link.substring(1, link.indexOf('>')), null);
+        assertEquals(List.of("N4", "N5"), ids(second.body(), "item_id"));
+        assertTrue(second.headers().firstValue("Link").isEmpty(), "the last page has no next link");
+        assertEquals(List.of(), ids(get("/chainkg/q/chokepoints?offset=9", null).body(), "item_id"));
+        assertEquals(400, get("/chainkg/q/chokepoints?rows=-1", null).statusCode());
+        assertEquals(400, get("/chainkg/q/chokepoints?offset=x", null).statusCode());
+    }
+
+    @Test
     void searchOverHttpUsesTheTextIndex() throws Exception {
         HttpResponse<String> r = get("/chainkg/q/search?q=" + URLEncoder.encode("ultraviolet", StandardCharsets.UTF_8), null);
         assertEquals(200, r.statusCode(), r.body());

@@ -83,6 +83,15 @@ class RemoteStoreTest {
             assertEquals(sorted(l.out()), sorted(r.out()), "remote and local answers of " + q.name());
         }
 
+        // A page of a named query means the same remotely (OFFSET/LIMIT sent with the query).
+        Cli.Result localPage = Cli.run("query", "chokepoints", "--format", "csv", "--quiet", "--offset", "1", "--rows", "2",
+                                       "--db", tmp.resolve("local-db").toString());
+        Cli.Result remotePage = Cli.run("query", "chokepoints", "--format", "csv", "--quiet", "--offset", "1", "--rows", "2",
+                                        "--endpoint", dataset + "/sparql");
+        assertEquals(0, remotePage.exit(), remotePage.err());
+        assertEquals(3, remotePage.out().lines().count(), remotePage.out());
+        assertEquals(localPage.out(), remotePage.out());
+
         // serve --endpoint: the named queries and SPARQL protocol go to the remote store.
         FusekiServer proxy = ChainkgServer.buildRemote(dataset + "/sparql", 0, 30).start();
         try {
