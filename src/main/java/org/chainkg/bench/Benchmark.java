@@ -129,8 +129,9 @@ public final class Benchmark {
             log.printf("bench: scale %s concurrent SPARQL protocol clients%n", scale);
             List<ServerBenchmark.Level> levels = ServerBenchmark.run(store.dataset(), ServerBenchmark.allQueries(m.queryParameters()),
                 settings.clients(), settings.requestsPerClient(), settings.clientTimeLimit());
-            out.println("\nConcurrent SPARQL 1.1 protocol requests on `serve` (loopback; each client sends every named query in turn, "
-                        + "default parameters):\n");
+            out.println("\nConcurrent SPARQL 1.1 protocol requests on `serve` (loopback; at most "
+                        + org.chainkg.server.ChainkgServer.defaultMaxRunning() + " requests running at once, the others queued, as `serve` "
+                        + "runs by default; each client sends every named query in turn, default parameters):\n");
             levelTable(levels);
             if (chain != null) {
                 // What interactive users send: questions about one chain, item or organisation, not whole tables.

@@ -48,7 +48,8 @@ final class ServerBenchmark {
 
     static List<Level> run(DatasetGraph dsg, List<String> mix, List<Integer> clientCounts,
                            int requestsPerClient, Duration limit) throws Exception {
-        FusekiServer server = ChainkgServer.build(dsg, 0, false, 60).start();
+        // As `serve` runs by default: at most ChainkgServer.defaultMaxRunning() requests at once, the others queued.
+        FusekiServer server = ChainkgServer.build(dsg, 0, false, 60, ChainkgServer.defaultMaxRunning()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String endpoint = "http://localhost:" + server.getPort() + ChainkgServer.DATASET + "/sparql";
         List<Level> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.chainkg.server.ChainkgServer;
 import org.chainkg.store.ChainStore;
 import org.chainkg.store.SourceLoader;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", defaultValue = "3030", description = "Port (0 = any free port). Default: ${DEFAULT-VALUE}")
     int port;
 
@@ -29,6 +32,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Query timeout. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
+
+    @Option(names = "--max-running", paramLabel = "N", description = "Requests to the dataset that run at once; the others "
+            + "wait their turn in arrival order, up to the timeout, then get 503 (0: no limit). Default: 2 per processor")
+    Integer maxRunning;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "Serve the named queries of a remote SPARQL 1.1 query endpoint "
             + "instead of a local store (e.g. http://host:3030/chainkg/sparql); /chainkg/sparql passes queries on to it.")
@@ -62,11 +69,17 @@ public final class ServeCommand implements Callable<Integer> {
         ChainStore s = ChainStore.open(store.dbOrDefault());
         if (!store.dbGiven())
             loadBundledIfEmpty(s);
-        FusekiServer server = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds).start();
+        int running = maxRunning == null ? ChainkgServer.defaultMaxRunning() : maxRunning;
+        if (running < 0) {
+            s.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-running must be 0 (no limit) or more, not " + running);
+        }
+        FusekiServer server = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds, running).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); s.close(); }));
         String base = "http://localhost:" + server.getPort();
-        System.err.printf("chainkg serving %s on %s%s (%s)%n", store.dbOrDefault(), base, ChainkgServer.DATASET,
-                          allowUpdate ? "read-write" : "read-only");
+        System.err.printf("chainkg serving %s on %s%s (%s; %s)%n", store.dbOrDefault(), base, ChainkgServer.DATASET,
+                          allowUpdate ? "read-write" : "read-only",
+                          running == 0 ? "no limit on requests running at once" : "at most " + running + " requests running at once");
         System.err.printf("  SPARQL:        %s%s/sparql%n  named queries: %s%s/q%n  UI:            %s/%n",
                           base, ChainkgServer.DATASET, base, ChainkgServer.DATASET, base);
         server.join();

@@ -25,9 +25,25 @@ public final class ChainkgServer {
     public static final String DATASET = "/chainkg";
 
     public static FusekiServer build(DatasetGraph dsg, int port, boolean allowUpdate, long timeoutSeconds) {
+        return build(dsg, port, allowUpdate, timeoutSeconds, 0);
+    }
+
+    /** What {@code serve} allows by default: two requests running at once per processor ({@link QueryAdmission}). */
+    public static int defaultMaxRunning() {
+        return QueryAdmission.defaultPermits();
+    }
+
+    /**
+     * As {@link #build(DatasetGraph, int, boolean, long)}, with at most {@code maxRunning} requests to the dataset
+     * running at once (0: no limit); the others wait their turn in arrival order ({@link QueryAdmission}).
+     */
+    public static FusekiServer build(DatasetGraph dsg, int port, boolean allowUpdate, long timeoutSeconds, int maxRunning) {
         if (timeoutSeconds > 0)
             dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutSeconds * 1000));
-        return FusekiServer.create()
+        FusekiServer.Builder b = FusekiServer.create();
+        if (maxRunning > 0)
+            b.addFilter(DATASET + "/*", new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE));
+        return b
             .port(port)
             .loopback(true)
             // The Fuseki UI as FMod_UI sets it up (static web app, validators, stats). FMod_UI itself looks for the
