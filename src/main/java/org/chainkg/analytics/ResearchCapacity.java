@@ -2,8 +2,8 @@ package org.chainkg.analytics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,8 +22,8 @@ import org.chainkg.rdf.TripleWriter;
  * organisation is a canonical organisation typed ck:ResearchOrganisation; it holds an output when one of its source
  * nodes is the output's assignee, applicant or author institution; an output bears on an item by the curated
  * mapping or a text link). Each record counts the distinct organisations and outputs, gives the first and last
- * output year, links the organisations and lists their names ({@code ck:organisationNames}: distinct labels in
- * code point order, joined by "; ", as the query shows them); records whose organisations have no known country carry no
+ * output year, links the organisations and lists their names ({@code ck:organisationNames}: distinct labels sorted
+ * as String.compareTo and SPARQL ORDER BY sort them, joined by "; "); records whose organisations have no known country carry no
  * {@code ck:countryOfInterest}. Reads graph derived/output-reach, so it runs after {@link OutputReach}.
  */
 public final class ResearchCapacity implements Derivation {
