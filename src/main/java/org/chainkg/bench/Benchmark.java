@@ -127,7 +127,7 @@ public final class Benchmark {
                        + "once per store state): %s ms for %,d organisations.%n", match.labs(), match.p50(), match.p90(), match.p99(),
                        match.max(), match.buildMs().stream().map(v -> String.format("%.0f", v)).toList(), match.organisations());
             log.printf("bench: scale %s concurrent SPARQL protocol clients%n", scale);
-            List<ServerBenchmark.Level> levels = ServerBenchmark.run(store.dataset(), ServerBenchmark.allQueries(m.queryParameters()),
+            List<ServerBenchmark.Level> levels = ServerBenchmark.run(store, ServerBenchmark.allQueries(m.queryParameters()),
                 settings.clients(), settings.requestsPerClient(), settings.clientTimeLimit());
             out.println("\nConcurrent SPARQL 1.1 protocol requests on `serve` (loopback; at most "
                         + org.chainkg.server.ChainkgServer.defaultMaxRunning() + " requests running at once, the others queued, as `serve` "
@@ -140,7 +140,7 @@ public final class Benchmark {
                 List<String> names = List.of("chain-map", "providers-of", "search", "chokepoints", "country-profile",
                                              "broken-segments", "outputs-for-item");
                 log.printf("bench: scale %s concurrent clients, interactive mix%n", scale);
-                List<ServerBenchmark.Level> mixed = ServerBenchmark.run(store.dataset(), ServerBenchmark.mix(interactive, names),
+                List<ServerBenchmark.Level> mixed = ServerBenchmark.run(store, ServerBenchmark.mix(interactive, names),
                     settings.clients(), settings.requestsPerClient(), settings.clientTimeLimit());
                 out.println("\nThe same, interactive mix: each client sends " + String.join(", ", names)
                             + " in turn, asked about one chain (parameters as in the one-chain table):\n");
@@ -152,11 +152,12 @@ public final class Benchmark {
     }
 
     private void levelTable(List<ServerBenchmark.Level> levels) {
-        out.println("| clients | requests | errors | throughput req/s | p50 ms | p99 ms |");
-        out.println("|---:|---:|---:|---:|---:|---:|");
+        out.println("| clients | requests | errors | throughput req/s | p50 ms | p99 ms | waited for a quiet store first, s |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|");
         for (ServerBenchmark.Level l : levels)
-            out.printf("| %d | %d | %d | %.1f | %.1f | %.1f |%n", l.clients(), l.requests(), l.errors(), l.throughput(),
-                       l.latency().median(), l.latency().percentile(99));
+            out.printf("| %d | %d | %d | %.1f | %.1f | %.1f | %s |%n", l.clients(), l.requests(), l.errors(), l.throughput(),
+                       l.latency().median(), l.latency().percentile(99),
+                       l.settleSeconds() < 0 ? "gave up after 600" : String.format("%.1f", l.settleSeconds()));
     }
 
     private void queryTable(Map<String, QueryBenchmark.Result> queries, Map<String, Map<String, String>> parameters) {

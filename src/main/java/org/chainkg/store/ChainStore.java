@@ -102,6 +102,26 @@ public final class ChainStore implements AutoCloseable {
         return Txn.calculateRead(dataset, () -> !dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).hasNext());
     }
 
+    /**
+     * Waits until no transaction is active on the store (queries that overran a server's timeout may still be
+     * running on its threads), for at most {@code max}; returns the milliseconds waited, or -1 if it stayed busy.
+     */
+    public long awaitNoTransactions(java.time.Duration max) {
+        if (!(dataset instanceof DatasetGraphText text) || !TDBInternal.isTDB2(text.getWrapped())) return 0;
+        var coordinator = TDBInternal.getTransactionCoordinator(text.getWrapped());
+        long start = System.nanoTime(), deadline = start + max.toNanos();
+        while (coordinator.countActive() > 0) {
+            if (System.nanoTime() > deadline) return -1;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     @Override
     public void close() {
         try {
