@@ -145,6 +145,13 @@ public final class CK {
     public static final Node lastYear = term("lastYear");
     public static final Node countryOfInterest = term("countryOfInterest");
     public static final Node missingInput = term("missingInput");
+    public static final Node Collaboration = term("Collaboration");
+    public static final Node researchPartner = term("researchPartner");
+    public static final Node firmPartner = term("firmPartner");
+    public static final Node collaborationKind = term("collaborationKind");
+    public static final Node sharedWork = term("sharedWork");
+    public static final Node sharedCount = term("sharedCount");
+    public static final Node sharedIdentifiers = term("sharedIdentifiers");
 
     private CK() {}
 }
