@@ -102,7 +102,7 @@ public final class Benchmark {
         log.printf("bench: scale %s derived graphs%n", scale);
         double[] derive = LoadBenchmark.derive(db);
         out.printf("%nRatio chainkg / best Jena loader: **%.2f**. Derived graphs (all of them: concentration, stages, identity, "
-                   + "technology reach, text links, output reach, research capacity; run once after all loads): %.1f s, %,d triples. Store on disk: %,d bytes allocated (du; TDB2 + Lucene, before deriving), %.0f bytes "
+                   + "technology reach, text links, output reach, research capacity, collaborations; run once after all loads): %.1f s, %,d triples. Store on disk: %,d bytes allocated (du; TDB2 + Lucene, before deriving), %.0f bytes "
                    + "per triple. Peak heap during the load: %,d MB.%n%n", chainkgRate / best, derive[0] / 1000, (long) derive[1],
                    last.bytes(), (double) last.bytes() / last.triples(), last.peakHeap() >> 20);
 
