@@ -56,7 +56,7 @@ final class LoadBenchmark {
                 }
             }
             double ms = (System.nanoTime() - t) / 1e6;
-            return new Run(ms, triples, heap.peak(), Machine.bytesOnDisk(db));
+            return new Run(ms, triples, heap.peak(), org.chainkg.store.DiskUsage.allocatedBytes(db));
         }
     }
 

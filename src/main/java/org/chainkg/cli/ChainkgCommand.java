@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code chainkg} command and its subcommands. */
 @Command(name = "chainkg", mixinStandardHelpOptions = true, version = "chainkg 0.1.0",
          description = "A knowledge graph linking research outputs to industrial chains.",
-         subcommands = {LoadCommand.class, DeriveCommand.class, QueryCommand.class, ValidateCommand.class, StatsCommand.class,
+         subcommands = {LoadCommand.class, DeriveCommand.class, CompactCommand.class, QueryCommand.class, ValidateCommand.class, StatsCommand.class,
                         ExportCommand.class, ServeCommand.class, MatchCommand.class, EvalCommand.class,
                         GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ChainkgCommand implements Runnable {
