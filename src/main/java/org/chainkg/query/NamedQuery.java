@@ -29,7 +29,8 @@ public final class NamedQuery {
     private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit):\\s*(.*)$");
 
     /** Request parameters that are not query parameters: the result format and the page ({@link Page}). */
-    public static final java.util.List<String> RESERVED = java.util.List.of("format", "offset", "rows");
+    public static final java.util.List<String> RESERVED =
+        java.util.stream.Stream.concat(java.util.stream.Stream.of("format"), Page.PARAMETERS.stream()).toList();
 
     private final String name;
     private final String text;

@@ -1,6 +1,6 @@
 package org.chainkg.query;
 
-import java.util.Set;
+import java.util.List;
 
 import org.apache.jena.query.Query;
 
@@ -15,7 +15,7 @@ public record Page(long offset, long rows) {
     public static final Page ALL = new Page(0, -1);
 
     /** The request parameters that select the page (HTTP and CLI); no named query may declare them. */
-    public static final Set<String> PARAMETERS = Set.of("offset", "rows");
+    public static final List<String> PARAMETERS = List.of("offset", "rows");
 
     public Page {
         if (offset < 0) throw new QueryParameterException("offset must be 0 or more (got " + offset + ")");

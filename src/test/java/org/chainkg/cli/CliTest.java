@@ -97,7 +97,7 @@ class CliTest {
         String count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
         String quads = Cli.run("query", "--sparql", count, "--db", db, "--format", "csv", "--quiet").out();
         String chokepoints = Cli.run("query", "chokepoints", "--db", db, "--format", "csv", "--quiet").out();
-        assertTrue(quads.lines().skip(1).allMatch(l -> Long.parseLong(l.trim()) > 100), quads);
+        assertTrue(Long.parseLong(quads.lines().skip(1).findFirst().orElseThrow().trim()) > 100, quads);
 
         Cli.Result c = Cli.run("compact", "--db", db);
         assertEquals(0, c.exit(), c.err());

@@ -17,9 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.chainkg.Cli;
 import org.chainkg.analytics.TechnologyReach;
 import org.junit.jupiter.api.Test;
@@ -124,15 +122,8 @@ class SyntheticDataTest {
         }
     }
 
-    private static List<String> stems(EnglishAnalyzer analyzer, String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(term.toString());
-            ts.end();
-        }
-        return out;
+    private static List<String> stems(EnglishAnalyzer analyzer, String text) {
+        return org.chainkg.store.Lucene.tokens(analyzer, text);
     }
 
     private static Map<String, String> digests(Path dir) throws IOException {
