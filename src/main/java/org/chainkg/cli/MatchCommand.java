@@ -66,7 +66,7 @@ public final class MatchCommand implements Callable<Integer> {
     public Integer call() {
         ResultFormat fmt;
         try {
-            fmt = ResultFormat.parse(format);
+            fmt = ResultFormat.parseCommandLine(format);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv or json, not '" + format + "'");
         }

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.chainkg.query.NamedQueries;
 import org.chainkg.query.NamedQuery;
 import org.chainkg.query.Page;
+import org.chainkg.query.ParameterDomain;
 import org.chainkg.query.QueryParameterException;
 import org.chainkg.query.QueryRunner;
 import org.chainkg.query.ResultFormat;
@@ -50,7 +51,7 @@ public final class QueryCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, tsv or json (SPARQL 1.1 results). Default: ${DEFAULT-VALUE}")
+            description = "table or tsv (plain values, for people and spreadsheets), csv, json or xml (SPARQL 1.1 results). Default: ${DEFAULT-VALUE}")
     String format;
 
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
@@ -73,9 +74,10 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ResultFormat fmt;
         try {
-            fmt = ResultFormat.parse(format);
+            fmt = ResultFormat.parseCommandLine(format);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv or json, not '" + format + "'");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv, json or xml, not '" + format + "'"
+                + org.chainkg.query.Suggestions.didYouMean(format, java.util.List.of("table", "csv", "tsv", "json", "xml")));
         }
         if (what.list) {
             listQueries();
@@ -88,30 +90,41 @@ public final class QueryCommand implements Callable<Integer> {
         } catch (QueryParameterException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replaceFirst("^offset", "--offset"));
         }
+        if (endpoint != null) {
+            run(QueryRunner.remote(endpoint, timeoutSeconds * 1000), fmt, page);
+        } else try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+            run(new QueryRunner(s.dataset(), timeoutSeconds * 1000), fmt, page);
+        }
+        NamedQuery named = what.name == null ? null : NamedQueries.get(what.name);
+        if (named != null && named.credit() != null && !store.quiet)
+            System.err.println("data: " + named.credit());
+        return 0;
+    }
+
+    /** Binds the parameters (checking country, item and chain values against the store), then runs the query. */
+    private void run(QueryRunner runner, ResultFormat fmt, Page page) {
         Query query;
         Binding binding = null;
-        NamedQuery named = null;
         if (what.sparql != null) {
             if (!params.isEmpty())
                 throw new CommandLine.ParameterException(spec.commandLine(), "--param applies to named queries only");
             query = QueryFactory.create(what.sparql);
         } else {
-            named = NamedQueries.get(what.name);
+            NamedQuery named = NamedQueries.get(what.name);
             query = named.query();
-            binding = named.bind(params);
+            try {
+                binding = named.bind(params, new ParameterDomain(runner));
+            } catch (QueryParameterException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
-        if (endpoint != null) {
-            OutputStream out = new BufferedOutputStream(System.out);
-            QueryRunner.remote(endpoint, timeoutSeconds * 1000).select(query, binding, page, rs -> fmt.write(rs, out));
+        OutputStream out = new BufferedOutputStream(System.out);
+        runner.select(query, binding, page, rs -> fmt.write(rs, out));
+        try {
             out.flush();
-        } else try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
-            OutputStream out = new BufferedOutputStream(System.out);
-            new QueryRunner(s.dataset(), timeoutSeconds * 1000).select(query, binding, page, rs -> fmt.write(rs, out));
-            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (named != null && named.credit() != null && !store.quiet)
-            System.err.println("data: " + named.credit());
-        return 0;
     }
 
     private void listQueries() {

@@ -22,7 +22,7 @@ public final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultFormat fmt = ResultFormat.parse(format);
+        ResultFormat fmt = ResultFormat.parseCommandLine(format);
         try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
             QueryRunner runner = new QueryRunner(s.dataset(), 0);
             System.out.println("Sources:");

@@ -25,7 +25,7 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  * binding of RDF terms that is substituted into the parsed query.
  */
 public final class NamedQuery {
-    private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(string|decimal|integer|iri)\\s+(\\S+)\\s*(.*)$");
+    private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(string|decimal|integer|iri)\\s+(\\S+)(?:\\s+\\{([^}]*)\\})?\\s*(.*)$");
     private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit):\\s*(.*)$");
 
     /** Request parameters that are not query parameters: the result format and the page ({@link Page}). */
@@ -55,7 +55,8 @@ public final class NamedQuery {
                 if (RESERVED.contains(p.group(1)))
                     throw new IllegalArgumentException("named query " + name + ": parameter name '" + p.group(1)
                                                        + "' is reserved for the request (" + String.join(", ", RESERVED) + ")");
-                parameters.put(p.group(1), new QueryParameter(p.group(1), p.group(2), p.group(3), p.group(4).trim()));
+                ParameterConstraint c = p.group(4) == null ? null : ParameterConstraint.parse(p.group(4), "named query " + name + ", parameter " + p.group(1));
+                parameters.put(p.group(1), new QueryParameter(p.group(1), p.group(2), p.group(3), c, p.group(5).trim()));
                 current = null;
             } else if (f.matches()) {
                 current = f.group(1);
@@ -87,12 +88,20 @@ public final class NamedQuery {
         return out;
     }
 
-    /** Binds every parameter: given values as typed RDF terms, defaults for the rest. */
+    /** Binds every parameter: given values as typed RDF terms, defaults for the rest (store-independent checks only). */
     public Binding bind(Map<String, String> values) {
+        return bind(values, null);
+    }
+
+    /**
+     * Binds every parameter and, when {@code domain} is given, checks that country, item and chain values exist
+     * (a {@link QueryParameterException} naming the parameter, with the closest known values, when not).
+     */
+    public Binding bind(Map<String, String> values, ParameterDomain domain) {
         for (String key : values.keySet())
             if (!parameters.containsKey(key))
-                throw new QueryParameterException("query " + name + " has no parameter '" + key + "' (it has: "
-                                                  + String.join(", ", parameters.keySet()) + ")");
+                throw new QueryParameterException("query " + name + " has no parameter '" + key + "'"
+                    + Suggestions.didYouMean(key, parameters.keySet()) + " (it has: " + String.join(", ", parameters.keySet()) + ")");
         BindingBuilder b = BindingBuilder.create();
         for (QueryParameter p : parameters.values()) {
             String v = values.get(p.name());
@@ -102,6 +111,8 @@ public final class NamedQuery {
                 v = p.defaultValue();
             }
             Node node = p.toNode(v);
+            if (domain != null && p.constraint() instanceof ParameterConstraint.InStore s && !QueryParameter.ALL.equals(p.normalise(v)))
+                domain.check(p, s.kind(), p.normalise(v));
             b.add(p.variable(), node);
         }
         return b.build();

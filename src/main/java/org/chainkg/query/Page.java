@@ -17,8 +17,16 @@ public record Page(long offset, long rows) {
     /** The request parameters that select the page (HTTP and CLI); no named query may declare them. */
     public static final List<String> PARAMETERS = List.of("offset", "rows");
 
+    /** Most rows one page may ask for. */
+    public static final long MAX_ROWS = 10_000_000L;
+    /** Largest offset accepted. */
+    public static final long MAX_OFFSET = 1_000_000_000L;
+
     public Page {
-        if (offset < 0) throw new QueryParameterException("offset must be 0 or more (got " + offset + ")");
+        if (offset < 0 || offset > MAX_OFFSET)
+            throw new QueryParameterException("offset must be 0 to " + MAX_OFFSET + " (got " + offset + ")");
+        if (rows > MAX_ROWS)
+            throw new QueryParameterException("rows must be 0 to " + MAX_ROWS + " (got " + rows + "); page through larger results");
     }
 
     /** Parses the {@code offset} and {@code rows} request values; null or empty means "from the first" and "all". */
@@ -31,7 +39,9 @@ public record Page(long offset, long rows) {
     private static long count(String name, String value) {
         try {
             long n = Long.parseLong(value.trim());
-            if (n >= 0) return n;
+            long max = name.equals("rows") ? MAX_ROWS : MAX_OFFSET;
+            if (n >= 0 && n <= max) return n;
+            if (n > max) throw new QueryParameterException(name + " must be 0 to " + max + " (got " + value + ")");
         } catch (NumberFormatException e) {
             // reported below
         }

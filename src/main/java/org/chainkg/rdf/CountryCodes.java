@@ -37,5 +37,15 @@ public final class CountryCodes {
         return NAMES.getOrDefault(alpha3, alpha3);
     }
 
+    /** Whether a code is an ISO 3166-1 alpha-3 country code (upper case). */
+    public static boolean isAlpha3(String code) {
+        return NAMES.containsKey(code);
+    }
+
+    /** Every ISO 3166-1 alpha-3 code the JDK knows. */
+    public static java.util.Set<String> alpha3Codes() {
+        return java.util.Collections.unmodifiableSet(NAMES.keySet());
+    }
+
     private CountryCodes() {}
 }

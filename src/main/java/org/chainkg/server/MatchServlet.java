@@ -43,10 +43,16 @@ final class MatchServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Matcher.MatchRequest request;
+        ResultFormat format;
         try {
+            HttpResults.requireSingleValues(req);
             request = request(req);
+            format = HttpResults.negotiate(req);
         } catch (MatchException | IllegalArgumentException e) {
             HttpResults.error(resp, 400, e.getMessage());
+            return;
+        } catch (HttpResults.NotAcceptableException e) {
+            HttpResults.error(resp, 406, e.getMessage());
             return;
         }
         List<MatchResult> results;
@@ -56,7 +62,6 @@ final class MatchServlet extends HttpServlet {
             HttpResults.error(resp, 400, e.getMessage());
             return;
         }
-        ResultFormat format = HttpResults.negotiate(req);
         resp.setStatus(200);
         resp.setContentType(HttpResults.contentType(format));
         OutputStream out = resp.getOutputStream();

@@ -1,7 +1,6 @@
 package org.chainkg.server;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.apache.jena.sparql.exec.RowSetStream;
 import org.chainkg.query.NamedQueries;
 import org.chainkg.query.NamedQuery;
 import org.chainkg.query.Page;
+import org.chainkg.query.ParameterDomain;
 import org.chainkg.query.QueryParameterException;
 import org.chainkg.query.QueryRunner;
 import org.chainkg.query.ResultFormat;
@@ -36,14 +36,25 @@ import org.chainkg.query.ResultFormat;
  */
 final class NamedQueryServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Largest result a request may get in one response (bytes); larger ones must be paged. */
+    static final long DEFAULT_MAX_RESULT_BYTES = 256L << 20;
+
     private final transient QueryRunner runner;
+    private final transient ParameterDomain domain;
+    private final long maxResultBytes;
 
     NamedQueryServlet(DatasetGraph dsg, long timeoutMillis) {
         this(new QueryRunner(dsg, timeoutMillis));
     }
 
     NamedQueryServlet(QueryRunner runner) {
+        this(runner, DEFAULT_MAX_RESULT_BYTES);
+    }
+
+    NamedQueryServlet(QueryRunner runner, long maxResultBytes) {
         this.runner = runner;
+        this.domain = new ParameterDomain(runner);
+        this.maxResultBytes = maxResultBytes;
     }
 
     @Override
@@ -60,23 +71,27 @@ final class NamedQueryServlet extends HttpServlet {
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
-        req.getParameterMap().forEach((k, v) -> { if (!NamedQuery.RESERVED.contains(k)) params.put(k, v[v.length - 1]); });
         Binding binding;
         Page page;
+        ResultFormat format;
         try {
-            binding = q.bind(params);
+            HttpResults.requireSingleValues(req);
+            req.getParameterMap().forEach((k, v) -> { if (!NamedQuery.RESERVED.contains(k)) params.put(k, v[0]); });
+            binding = q.bind(params, domain);
             page = Page.parse(req.getParameter("offset"), req.getParameter("rows"));
+            format = HttpResults.negotiate(req);
         } catch (QueryParameterException e) {
             HttpResults.error(resp, 400, e.getMessage());
             return;
+        } catch (HttpResults.NotAcceptableException e) {
+            HttpResults.error(resp, 406, e.getMessage());
+            return;
         }
-        ResultFormat format = HttpResults.negotiate(req);
-        resp.setStatus(200);
-        resp.setContentType(HttpResults.contentType(format));
-        if (q.credit() != null)
-            resp.setHeader("X-Data-Credit", q.credit());
+        // The whole result is written to a bounded buffer first: an error found while evaluating (a timeout, a
+        // result over the size limit) is then reported with its own status, never after a 200 has gone out.
+        HttpResults.BoundedBuffer out = new HttpResults.BoundedBuffer(maxResultBytes);
+        String[] next = new String[1];
         try {
-            OutputStream out = resp.getOutputStream();
             if (page.rows() < 0) {
                 runner.select(q.query(), binding, page, rows -> format.write(rows, out));
             } else {
@@ -88,14 +103,32 @@ final class NamedQueryServlet extends HttpServlet {
                         Binding b = rows.next();
                         if (kept.size() < page.rows()) kept.add(b); else more = true;
                     }
-                    if (more) resp.setHeader("Link", "<" + nextPage(req, page) + ">; rel=\"next\"");
+                    if (more) next[0] = "<" + nextPage(req, page) + ">; rel=\"next\"";
                     format.write(RowSetStream.create(rows.getResultVars(), kept.iterator()), out);
                 });
             }
-            out.flush();
         } catch (QueryCancelledException e) {
-            if (!resp.isCommitted()) HttpResults.error(resp, 503, "the query timed out");
+            HttpResults.error(resp, 503, "the query timed out");
+            return;
+        } catch (HttpResults.ResultTooLargeException e) {
+            HttpResults.error(resp, 400, "parameter rows: " + e.getMessage());
+            return;
+        } catch (QueryParameterException e) {
+            HttpResults.error(resp, 400, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(NamedQueryServlet.class).warn("named query {} failed: {}", name, e.toString());
+            HttpResults.error(resp, 500, "the query failed: " + e.getMessage());
+            return;
         }
+        resp.setStatus(200);
+        resp.setContentType(HttpResults.contentType(format));
+        if (q.credit() != null)
+            resp.setHeader("X-Data-Credit", q.credit());
+        if (next[0] != null) resp.setHeader("Link", next[0]);
+        resp.setContentLength(out.size());
+        out.writeTo(resp.getOutputStream());
+        resp.getOutputStream().flush();
     }
 
     /** The request's URL with offset moved on by one page (other parameters kept, in their order). */

@@ -67,7 +67,7 @@ class CliTest {
     @Test
     void usageErrorsExitWith2() {
         assertEquals(2, Cli.run("frobnicate").exit());
-        assertEquals(2, Cli.run("query", "chokepoints", "--db", db, "--format", "xml").exit());
+        assertEquals(2, Cli.run("query", "chokepoints", "--db", db, "--format", "yaml").exit());
         assertEquals(2, Cli.run("load", "--db", db).exit());
         assertEquals(2, Cli.run().exit());
     }
@@ -84,8 +84,8 @@ class CliTest {
         assertFalse(r.err().contains("at org."), "no stack trace without --debug");
 
         Cli.Result unknownParam = Cli.run("query", "chokepoints", "--db", db, "-p", "contry=USA");
-        assertEquals(1, unknownParam.exit());
-        assertTrue(unknownParam.err().contains("has no parameter 'contry'"), unknownParam.err());
+        assertEquals(2, unknownParam.exit(), "an unknown parameter is a usage error");
+        assertTrue(unknownParam.err().contains("has no parameter 'contry' (did you mean country?)"), unknownParam.err());
         Cli.Result badSparql = Cli.run("query", "--sparql", "SELECT WHERE {", "--db", db);
         assertEquals(1, badSparql.exit());
         assertTrue(badSparql.err().contains("does not parse"), badSparql.err());

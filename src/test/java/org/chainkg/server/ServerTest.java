@@ -108,7 +108,7 @@ class ServerTest {
         assertEquals(404, get("/chainkg/q/no-such-query", null).statusCode());
         HttpResponse<String> bad = get("/chainkg/q/chokepoints?home=lots", null);
         assertEquals(400, bad.statusCode());
-        assertTrue(bad.body().contains("parameter home: \"lots\" is not a decimal"), bad.body());
+        assertTrue(bad.body().contains("parameter home: \"lots\" is not a number (e.g. 12.5); allowed 0 to 100"), bad.body());
         assertEquals(400, get("/chainkg/q/chokepoints?nonsense=1", null).statusCode());
         assertEquals(400, get("/chainkg/q/search", null).statusCode(), "q is required");
     }
