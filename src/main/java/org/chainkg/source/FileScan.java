@@ -18,7 +18,8 @@ import java.util.HexFormat;
 
 /**
  * One streaming pass over a source file before it is parsed: SHA-256 and size for provenance, and the checks
- * that no parser reports well — an empty file, bytes that are not UTF-8, and git merge-conflict markers —
+ * that no parser reports well — an empty file, UTF-16 text (by its byte-order mark, or a NUL in every other byte of
+ * a line), bytes that are not UTF-8, and git merge-conflict markers —
  * each with the line an editor shows.
  */
 public final class FileScan {
