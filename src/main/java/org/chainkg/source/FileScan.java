@@ -71,7 +71,7 @@ public final class FileScan {
             int n;
             boolean first = true;
             while ((n = in.read(buf)) > 0) {
-                if (first && n >= 2 && (buf[0] == (byte) 0xFF && buf[1] == (byte) 0xFE || buf[0] == (byte) 0xFE && buf[1] == (byte) 0xFF))
+                if (first && utf16Bom(buf, n))
                     throw utf16(name, 1, "it starts with a UTF-16 byte-order mark");
                 first = false;
                 digest.update(buf, 0, n);
@@ -145,6 +145,11 @@ public final class FileScan {
             if (buf[offset + i] == 0) { if (i % 2 == 0) even++; else odd++; }
         int half = length / 2;
         return Math.max(even, odd) * 10 >= half * 6 && Math.min(even, odd) * 10 <= half;
+    }
+
+    /** FF FE (little-endian) or FE FF (big-endian); a UTF-8 file never starts with either byte. */
+    private static boolean utf16Bom(byte[] buf, int n) {
+        return n >= 2 && (buf[0] == (byte) 0xFF && buf[1] == (byte) 0xFE || buf[0] == (byte) 0xFE && buf[1] == (byte) 0xFF);
     }
 
     private static SourceDataException utf16(String name, long line, String evidence) {
