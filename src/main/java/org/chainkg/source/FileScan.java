@@ -18,7 +18,8 @@ import java.util.HexFormat;
 
 /**
  * One streaming pass over a source file before it is parsed: SHA-256 and size for provenance, and the checks
- * that no parser reports well — an empty file, bytes that are not UTF-8, and git merge-conflict markers —
+ * that no parser reports well — an empty file, UTF-16 text (by its byte-order mark, or a NUL in every other byte of
+ * a line), bytes that are not UTF-8, and git merge-conflict markers —
  * each with the line an editor shows.
  */
 public final class FileScan {
@@ -68,7 +69,11 @@ public final class FileScan {
             ByteArrayOutputStream current = new ByteArrayOutputStream(256);
             byte[] buf = new byte[1 << 16];
             int n;
+            boolean first = true;
             while ((n = in.read(buf)) > 0) {
+                if (first && utf16Bom(buf, n))
+                    throw utf16(name, 1, "it starts with a UTF-16 byte-order mark");
+                first = false;
                 digest.update(buf, 0, n);
                 size += n;
                 int start = 0;
@@ -113,6 +118,8 @@ public final class FileScan {
     }
 
     private static void checkLine(String name, long line, byte[] buf, int offset, int length, CharsetDecoder utf8) {
+        if (looksLikeUtf16(buf, offset, length))
+            throw utf16(name, line, "every other byte of the line is NUL");
         String text;
         try {
             text = utf8.reset().decode(ByteBuffer.wrap(buf, offset, length)).toString();
@@ -125,6 +132,29 @@ public final class FileScan {
             || text.equals("<<<<<<<") || text.equals(">>>>>>>"))
             throw new SourceDataException(name, line, null,
                 "git merge-conflict marker '" + text.stripTrailing() + "'; resolve the conflict before loading");
+    }
+
+    /**
+     * UTF-16 text of mostly ASCII characters has a NUL byte at every other position, all on one side (even or odd);
+     * UTF-8 text has NUL only where a file is damaged. A line of NUL padding (both sides) is not taken for UTF-16.
+     */
+    private static boolean looksLikeUtf16(byte[] buf, int offset, int length) {
+        if (length < 4) return false;
+        int even = 0, odd = 0;
+        for (int i = 0; i < length; i++)
+            if (buf[offset + i] == 0) { if (i % 2 == 0) even++; else odd++; }
+        int half = length / 2;
+        return Math.max(even, odd) * 10 >= half * 6 && Math.min(even, odd) * 10 <= half;
+    }
+
+    /** FF FE (little-endian) or FE FF (big-endian); a UTF-8 file never starts with either byte. */
+    private static boolean utf16Bom(byte[] buf, int n) {
+        return n >= 2 && (buf[0] == (byte) 0xFF && buf[1] == (byte) 0xFE || buf[0] == (byte) 0xFE && buf[1] == (byte) 0xFF);
+    }
+
+    private static SourceDataException utf16(String name, long line, String evidence) {
+        return new SourceDataException(name, line, null, "the file looks like UTF-16 (" + evidence + "); convert it to "
+            + "UTF-8, e.g. iconv -f UTF-16 -t UTF-8");
     }
 
     private static String firstBadByte(byte[] bytes) {

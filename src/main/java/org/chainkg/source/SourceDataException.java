@@ -22,6 +22,22 @@ public class SourceDataException extends RuntimeException {
         initCause(cause);
     }
 
+    /** A message that names no single file (e.g. a folder that holds no file of the format). */
+    private SourceDataException(String file, String message) {
+        super(message);
+        this.file = file;
+        this.line = 0;
+        this.field = null;
+    }
+
+    /**
+     * A folder given to {@code load} holds no file of the format: {@code no openalex file in DIR (expected ...)}.
+     * Said instead of reading, and complaining about, an unrelated file that happens to lie there.
+     */
+    public static SourceDataException noFile(String format, java.nio.file.Path dir, String expected) {
+        return new SourceDataException(dir.toString(), "no " + format + " file in " + dir + " (expected " + expected + ")");
+    }
+
     private static String format(String file, long line, String field, String problem) {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0 || field != null) {

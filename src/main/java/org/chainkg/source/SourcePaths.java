@@ -1,11 +1,16 @@
 package org.chainkg.source;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.chainkg.rdf.Iris;
 
@@ -30,6 +35,26 @@ public final class SourcePaths {
         for (String n : names)
             if (found.containsKey(n)) ordered.put(n, found.get(n));
         return ordered;
+    }
+
+    /**
+     * Refuses a given folder that holds no file of the format ({@link SourceDataException#noFile}); a reader calls
+     * this before reading, so that a folder of the wrong kind is reported as such and not by an error about one of
+     * its unrelated files (an image that is "not UTF-8").
+     * @param ofFormat true for a file name (in lower case) of the format
+     * @param expected the files expected, for the message, e.g. "*.json, *.jsonl or *.ndjson files"
+     */
+    public static void requireFiles(List<Path> paths, String format, Predicate<String> ofFormat, String expected) {
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) continue;
+            try (Stream<Path> list = Files.list(p)) {
+                if (list.noneMatch(f -> Files.isRegularFile(f)
+                                        && ofFormat.test(f.getFileName().toString().toLowerCase(Locale.ROOT))))
+                    throw SourceDataException.noFile(format, p, expected);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** True when every given path is a folder or one of the named files. */

@@ -67,6 +67,7 @@ public final class CordisReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), n -> n.endsWith(".csv"), "CORDIS *.csv files");
         List<Path> organisations = new ArrayList<>();
         List<Path> topics = new ArrayList<>();
         for (Path f : csvFiles(paths))

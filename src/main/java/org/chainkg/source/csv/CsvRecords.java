@@ -1,11 +1,8 @@
 package org.chainkg.source.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,14 +55,7 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
      */
     public static CsvRecords open(Path path, List<String> required) {
         String file = path.getFileName().toString();
-        Reader reader;
-        try {
-            reader = new BufferedReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), 1 << 16);
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') reader.reset();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        Reader reader = TextFields.utf8Reader(path);
         try {
             CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(reader);
             if (parser.nextToken() != JsonToken.START_ARRAY)
@@ -73,6 +63,7 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
             String[] header = readRow(file, parser);
             if (header == null)
                 throw new SourceDataException(file, 0, null, "the file is empty (expected a header line)");
+            TextFields.checkControls(file, 1, null, Arrays.asList(header));
             CsvRecords rows = new CsvRecords(file, parser, trimmed(header));
             rows.checkHeader(required);
             return rows;
@@ -161,6 +152,7 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
                             throw new SourceDataException(file, line, null, "the record has " + values.size()
                                 + " fields but the header has " + header.size()
                                 + " (check for an unquoted comma or a missing quote)");
+                        TextFields.checkControls(file, line, header, values);
                         records++;
                         return new CsvRecord(file, line, columns, values);
                     }

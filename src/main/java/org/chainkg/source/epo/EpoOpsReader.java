@@ -69,6 +69,7 @@ public final class EpoOpsReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), n -> n.endsWith(".xml"), "OPS exchange-format *.xml files");
         List<Path> files = dataFiles(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no OPS XML files to read (give .xml files or their folder)");

@@ -70,6 +70,7 @@ public final class EtoChainReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), FILES::contains, "the ETO files " + String.join(", ", FILES));
         Map<String, Path> files = resolveFiles(paths);
         if (files == null)
             throw new SourceDataException(String.valueOf(paths), 0, null,

@@ -62,8 +62,15 @@ public final class ChainMappingReader implements SourceReader {
         return id;
     }
 
+    /** A table beside a {@link MappingManifest} must hold the number of records declared there. */
+    private static void checkCount(String name, Path file, FileScan scan, long records) {
+        MappingManifest manifest = MappingManifest.besides(file);
+        if (manifest != null) manifest.check(name, scan, records);
+    }
+
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), n -> n.equals(CPC_FILE) || n.equals(ZH_FILE), CPC_FILE + " or " + ZH_FILE);
         Map<String, Path> files = files(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no " + CPC_FILE + " or " + ZH_FILE + " found");
@@ -95,6 +102,7 @@ public final class ChainMappingReader implements SourceReader {
                     out.add(concept, CK.relevantTo, item(r, id));
                     out.text(concept, SKOS.altLabel.asNode(), r.get("cpc_title"), "en");
                 }
+                checkCount(CPC_FILE, cpcFile, scan, rows.count());
                 reports.add(new SourceReport.FileReport(CPC_FILE, cpcFile.toString(), scan.bytes(), scan.sha256(), rows.count()));
             }
         }
@@ -104,6 +112,7 @@ public final class ChainMappingReader implements SourceReader {
             try (CsvRecords rows = CsvRecords.open(zhFile, List.of("item_id", "item", "label_zh"))) {
                 for (CsvRecord r : rows)
                     out.text(item(r, itemId(r)), RDFS.label.asNode(), r.require("label_zh"), "zh");
+                checkCount(ZH_FILE, zhFile, scan, rows.count());
                 reports.add(new SourceReport.FileReport(ZH_FILE, zhFile.toString(), scan.bytes(), scan.sha256(), rows.count()));
             }
         }

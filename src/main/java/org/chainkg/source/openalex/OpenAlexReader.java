@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,12 +66,15 @@ public final class OpenAlexReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), n -> isJsonName(Path.of(n)), "*.json, *.jsonl or *.ndjson files, optionally gzipped");
         List<Path> files = dataFiles(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no OpenAlex JSON files to read (give .json or .jsonl files or their folder)");
         OpenAlexNodes nodes = new OpenAlexNodes(new TripleWriter(stream));
         OpenAlexWorks works = new OpenAlexWorks(nodes);
         List<SourceReport.FileReport> reports = new ArrayList<>();
+        // Each record id once per load, as the ROR reader does: a second copy would merge two records silently.
+        Map<String, String> seen = new HashMap<>();
         for (Path path : files) {
             boolean gz = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
             FileScan scan = gz ? FileScan.scanBytes(path) : FileScan.scanText(path);
@@ -81,6 +86,9 @@ public final class OpenAlexReader implements SourceReader {
                     if (!r.json().isObject())
                         throw nodes.error(null, "expected an OpenAlex record (a JSON object)");
                     String id = nodes.id(r.json(), "id", "", "WIT");
+                    String first = seen.putIfAbsent(id, scan.name() + " line " + r.line());
+                    if (first != null)
+                        throw nodes.error("id", "the record " + id + " is given twice (first at " + first + ")");
                     switch (id.charAt(0)) {
                         case 'W' -> works.write(r.json(), id);
                         case 'I' -> institution(nodes, r.json());

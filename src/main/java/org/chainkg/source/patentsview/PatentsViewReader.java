@@ -70,6 +70,7 @@ public final class PatentsViewReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), FILES::contains, "the PatentsView tables " + String.join(", ", FILES));
         Map<String, Path> files = resolveFiles(paths);
         if (files == null)
             throw new SourceDataException(String.valueOf(paths), 0, null, "a PatentsView source needs " + PATENT

@@ -1,11 +1,8 @@
 package org.chainkg.source.patentsview;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +19,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.chainkg.source.SourceDataException;
+import org.chainkg.source.csv.TextFields;
 
 /**
  * Streams the rows of a PatentsView bulk table: tab-separated, a header row, fields optionally in double quotes
@@ -82,7 +80,7 @@ final class TsvTable implements Iterable<TsvTable.Row>, AutoCloseable {
     static TsvTable open(Path path, List<String> required) {
         String file = path.getFileName().toString();
         try {
-            Reader reader = new BufferedReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), 1 << 16);
+            Reader reader = TextFields.utf8Reader(path);
             CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(reader);
             parser.setSchema(TSV);
             List<String> header = parser.nextToken() == JsonToken.START_ARRAY ? readHeader(file, parser) : List.of();
@@ -104,7 +102,9 @@ final class TsvTable implements Iterable<TsvTable.Row>, AutoCloseable {
         if (parser.nextToken() != JsonToken.START_ARRAY) return names;
         JsonToken t;
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null)
-            names.add(parser.getText().replace("\uFEFF", "").trim());
+            names.add(parser.getText());
+        TextFields.checkControls(file, 1, null, names);
+        names.replaceAll(String::trim);
         for (int i = 0; i < names.size(); i++)
             if (names.indexOf(names.get(i)) != i)
                 throw new SourceDataException(file, 1, names.get(i), "column appears twice in the header");
@@ -153,6 +153,7 @@ final class TsvTable implements Iterable<TsvTable.Row>, AutoCloseable {
                     throw new SourceDataException(file, line, field, "the row has " + values.size() + " fields but the header has "
                         + header.size() + " (a tab is missing or extra, or a quote is not closed)");
                 }
+                TextFields.checkControls(file, line, header, values);
                 rows++;
                 return new Row(line, values);
             }

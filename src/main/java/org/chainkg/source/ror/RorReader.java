@@ -70,6 +70,7 @@ public final class RorReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), n -> isJsonName(Path.of(n)), "ROR records in *.json, *.jsonl or *.ndjson files");
         List<Path> files = files(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null,

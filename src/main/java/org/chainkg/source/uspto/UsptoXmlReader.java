@@ -68,6 +68,7 @@ public final class UsptoXmlReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
+        SourcePaths.requireFiles(paths, format(), n -> n.endsWith(".xml"), "USPTO full-text *.xml files");
         List<Path> files = files(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no .xml file to read (give USPTO XML files or their folder)");
