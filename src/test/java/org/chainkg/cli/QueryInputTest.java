@@ -61,7 +61,7 @@ class QueryInputTest {
         assertEquals(0, tsv.exit(), tsv.err());
         assertTrue(tsv.out().startsWith("provider_id\t"), tsv.out());
         assertFalse(tsv.out().contains("\"@en") || tsv.out().contains("^^"), tsv.out());
-        assertTrue(tsv.out().contains("\nNLD\tNetherlands\tcountry\tNLD\t70.0\t"), tsv.out());
+        assertTrue(tsv.out().contains("\nNLD\tNetherlands\tcountry\tNLD\t100.0\ttrue\t2025\tSynthetic fixture\t6\n"), tsv.out());
     }
 
     @Test
