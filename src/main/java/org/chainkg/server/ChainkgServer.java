@@ -38,9 +38,14 @@ public final class ChainkgServer {
      * running at once (0: no limit); the others wait their turn in arrival order ({@link QueryAdmission}).
      */
     public static FusekiServer build(DatasetGraph dsg, int port, boolean allowUpdate, long timeoutSeconds, int maxRunning) {
-        if (timeoutSeconds > 0)
+        if (timeoutSeconds > 0) {
             dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutSeconds * 1000));
+            dsg.getContext().set(ARQ.updateTimeout, Long.toString(timeoutSeconds * 1000));
+        }
+        // SERVICE would let anyone who can reach this server make it call any host and port (SSRF): off.
+        dsg.getContext().set(ARQ.httpServiceAllowed, false);
         FusekiServer.Builder b = FusekiServer.create();
+        b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY));
         if (maxRunning > 0)
             b.addFilter(DATASET + "/*", new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE));
         return b
@@ -74,6 +79,7 @@ public final class ChainkgServer {
             .port(port)
             .loopback(true)
             .fusekiModules(FusekiModules.empty())
+            .addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY))
             .enablePing(true)
             .addServlet(DATASET + "/q/*", new NamedQueryServlet(org.chainkg.query.QueryRunner.remote(endpoint, timeoutSeconds * 1000)))
             .addServlet(DATASET + "/sparql", new SparqlProxyServlet(endpoint, timeoutSeconds))

@@ -1,0 +1,131 @@
+package org.chainkg.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Guards a loopback server against requests from elsewhere and against oversized bodies:
+ * <ul>
+ *   <li>the {@code Host} header must name the loopback interface ({@code localhost}, {@code 127.0.0.1},
+ *       {@code [::1]}): a page on another site that rebinds its DNS name to 127.0.0.1 is refused (403);</li>
+ *   <li>a request that is not GET, HEAD or OPTIONS must not come from another origin: an {@code Origin} header
+ *       that is not a loopback origin is refused (403), so a cross-site form cannot run an update;</li>
+ *   <li>a request body over {@code maxBodyBytes} is refused with 413 (by its Content-Length, or when a chunked
+ *       body passes the limit while it is read); SPARQL parsing time grows faster than the text.</li>
+ * </ul>
+ */
+final class RequestGuard implements Filter {
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /** Default largest request body: 1 MB (the longest named query is under 10 kB). */
+    static final long DEFAULT_MAX_BODY = 1L << 20;
+
+    private final long maxBodyBytes;
+
+    RequestGuard(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        String host = req.getHeader("Host");
+        if (host != null && !LOOPBACK.contains(hostName(host))) {
+            HttpResults.error(resp, 403, "this server answers only requests addressed to localhost (Host: " + host + ")");
+            return;
+        }
+        String origin = req.getHeader("Origin");
+        if (!SAFE.contains(req.getMethod().toUpperCase(Locale.ROOT)) && origin != null && !loopbackOrigin(origin)) {
+            HttpResults.error(resp, 403, "a " + req.getMethod() + " from another origin (" + origin + ") is refused");
+            return;
+        }
+        long length = req.getContentLengthLong();
+        if (length > maxBodyBytes) {
+            HttpResults.error(resp, 413, "the request body (" + length + " bytes) is over this server's limit of " + maxBodyBytes + " bytes");
+            return;
+        }
+        try {
+            chain.doFilter(length < 0 ? new Bounded(req, maxBodyBytes) : req, response);
+        } catch (BodyTooLargeException e) {
+            if (!resp.isCommitted()) HttpResults.error(resp, 413, e.getMessage());
+        }
+    }
+
+    static String hostName(String hostHeader) {
+        String h = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) return h.substring(0, h.indexOf(']') + 1);
+        int colon = h.lastIndexOf(':');
+        return colon >= 0 ? h.substring(0, colon) : h;
+    }
+
+    static boolean loopbackOrigin(String origin) {
+        try {
+            URI u = URI.create(origin.trim());
+            return u.getHost() != null && LOOPBACK.contains(u.getHost().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static final class BodyTooLargeException extends RuntimeException {
+        BodyTooLargeException(long max) {
+            super("the request body is over this server's limit of " + max + " bytes");
+        }
+    }
+
+    /** A request whose body (of unknown length) may not pass {@code max} bytes. */
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final long max;
+        private ServletInputStream in;
+
+        Bounded(HttpServletRequest req, long max) {
+            super(req);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (in == null) {
+                ServletInputStream base = super.getInputStream();
+                in = new ServletInputStream() {
+                    long read;
+
+                    private void count(long n) {
+                        if (n > 0 && (read += n) > max) throw new BodyTooLargeException(max);
+                    }
+
+                    @Override public int read() throws IOException {
+                        int b = base.read();
+                        if (b >= 0) count(1);
+                        return b;
+                    }
+
+                    @Override public int read(byte[] b, int off, int len) throws IOException {
+                        int n = base.read(b, off, len);
+                        count(n);
+                        return n;
+                    }
+
+                    @Override public boolean isFinished() { return base.isFinished(); }
+                    @Override public boolean isReady() { return base.isReady(); }
+                    @Override public void setReadListener(ReadListener l) { base.setReadListener(l); }
+                };
+            }
+            return in;
+        }
+    }
+}
