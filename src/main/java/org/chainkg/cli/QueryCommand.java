@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "query", description = "Run a named query (see --list) or ad-hoc SPARQL; results on stdout.")
 public final class QueryCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -69,14 +70,13 @@ public final class QueryCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** The values of {@code --format} for result tables (query, stats, match). */
+    static final java.util.List<String> FORMATS = java.util.List.of("table", "csv", "tsv", "json");
+
     @Override
     public Integer call() throws Exception {
         ResultFormat fmt;
-        try {
-            fmt = ResultFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv or json, not '" + format + "'");
-        }
+        fmt = ResultFormat.parse(Suggestions.choose(spec, "--format", format, FORMATS));
         if (what.list) {
             listQueries();
             return 0;
@@ -96,22 +96,36 @@ public final class QueryCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--param applies to named queries only");
             query = QueryFactory.create(what.sparql);
         } else {
-            named = NamedQueries.get(what.name);
+            named = NamedQueries.all().get(what.name);
+            if (named == null)
+                throw new CommandLine.ParameterException(spec.commandLine(), "no named query '" + what.name + "'"
+                    + Suggestions.didYouMean(what.name, NamedQueries.all().keySet()) + "; chainkg query --list lists them");
             query = named.query();
-            binding = named.bind(params);
+            binding = bind(named);
         }
         if (endpoint != null) {
             OutputStream out = new BufferedOutputStream(System.out);
             QueryRunner.remote(endpoint, timeoutSeconds * 1000).select(query, binding, page, rs -> fmt.write(rs, out));
             out.flush();
-        } else try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+        } else try (ChainStore s = store.openExisting()) {
             OutputStream out = new BufferedOutputStream(System.out);
             new QueryRunner(s.dataset(), timeoutSeconds * 1000).select(query, binding, page, rs -> fmt.write(rs, out));
             out.flush();
         }
-        if (named != null && named.credit() != null && !store.quiet)
+        if (named != null && named.credit() != null && !common.quiet)
             System.err.println("data: " + named.credit());
         return 0;
+    }
+
+    /** The parameters as RDF terms; an unknown parameter or a value that does not fit is a usage error. */
+    private Binding bind(NamedQuery named) {
+        try {
+            return named.bind(params);
+        } catch (QueryParameterException e) {
+            String hint = params.keySet().stream().filter(k -> !named.parameters().containsKey(k)).findFirst()
+                .map(k -> Suggestions.didYouMean(k, named.parameters().keySet())).orElse("");
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + hint);
+        }
     }
 
     private void listQueries() {
