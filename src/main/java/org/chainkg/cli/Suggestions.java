@@ -11,7 +11,7 @@ import picocli.CommandLine;
 final class Suggestions {
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
-    /** The known name closest to {@code given} (at most a third of its letters differ, and at most 3), or null. */
+    /** The known name closest to {@code given} (an edit distance of 2, or a third of its length up to 3), or null. */
     static String closest(String given, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -23,7 +23,7 @@ final class Suggestions {
                 bestDistance = d;
             }
         }
-        return best != null && bestDistance <= Math.min(3, Math.max(1, given.length() / 3)) ? best : null;
+        return best != null && bestDistance <= Math.min(3, Math.max(2, given.length() / 3)) ? best : null;
     }
 
     /** " (did you mean 'x'?)" or "". */

@@ -104,8 +104,8 @@ public final class ChainStore implements AutoCloseable {
             DatasetGraph tdb;
             try {
                 tdb = DatabaseMgr.connectDatasetGraph(dir.resolve(TDB2_FOLDER).toString());
-            } catch (AlreadyLocked e) {
-                throw new StoreLockedException(dir, e);
+            } catch (RuntimeException e) {
+                throw isLockRefused(e) ? new StoreLockedException(dir, e) : e;
             }
             TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(dir.resolve("text")), indexConfig());
             DatasetGraph text = TextDatasetFactory.create(tdb, index, true);
@@ -116,6 +116,14 @@ public final class ChainStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the store at " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** TDB2's refusal of a location locked by another process: {@code AlreadyLocked}, possibly wrapped. */
+    private static boolean isLockRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof AlreadyLocked || String.valueOf(t.getMessage()).startsWith("Failed to get a lock"))
+                return true;
+        return false;
     }
 
     static TextIndexConfig indexConfig() {

@@ -84,7 +84,7 @@ class CliTest {
         assertFalse(r.err().contains("at org."), "no stack trace without --debug");
 
         Cli.Result unknownParam = Cli.run("query", "chokepoints", "--db", db, "-p", "contry=USA");
-        assertEquals(1, unknownParam.exit());
+        assertEquals(2, unknownParam.exit(), "an unknown parameter is a usage error");
         assertTrue(unknownParam.err().contains("has no parameter 'contry'"), unknownParam.err());
         Cli.Result badSparql = Cli.run("query", "--sparql", "SELECT WHERE {", "--db", db);
         assertEquals(1, badSparql.exit());
