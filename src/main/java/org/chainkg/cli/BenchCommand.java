@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.chainkg.bench.Benchmark;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,8 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Working folder for data and stores (default: a temporary folder, deleted after).")
     Path work;
 
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
@@ -69,7 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("chainkg-bench") : work;
         try {
             new Benchmark(new Benchmark.Settings(scales, seed, runs, txRuns, jenaRuns, queryRuns, clients, requests,
-                          Duration.ofSeconds(quick ? 20 : 60), !noJena, dir), System.out, System.err).run();
+                          Duration.ofSeconds(quick ? 20 : 60), !noJena, dir), System.out,
+                          common.quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.err).run();
         } finally {
             if (temporary) org.apache.jena.atlas.io.IOX.deleteAll(dir.toString());
         }

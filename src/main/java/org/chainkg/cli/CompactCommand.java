@@ -1,6 +1,5 @@
 package org.chainkg.cli;
 
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 import org.chainkg.store.ChainStore;
@@ -17,24 +16,21 @@ import picocli.CommandLine.Mixin;
 @Command(name = "compact", description = "Compact the store: give back the disk space of deleted triples (every load replaces "
                                          + "the derived graphs, and TDB2 keeps the old space until compaction).")
 public final class CompactCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         var dir = store.dbOrDefault();
-        if (!Files.isDirectory(dir.resolve("tdb2")))
-            throw new CommandLine.ParameterException(spec.commandLine(), "no chainkg store at " + dir + " (no tdb2 folder)");
-        long before = DiskUsage.allocatedBytes(dir);
-        long start = System.nanoTime();
-        try (ChainStore s = ChainStore.open(dir)) {
+        try (ChainStore s = store.openExisting()) {
+            long before = DiskUsage.allocatedBytes(dir);
+            long start = System.nanoTime();
             s.compact();
+            long after = DiskUsage.allocatedBytes(dir);
+            if (!common.quiet)
+                System.err.printf("compacted %s in %.1f s: %,d MB -> %,d MB on disk (TDB2 + text index)%n", dir,
+                                  (System.nanoTime() - start) / 1e9, before >> 20, after >> 20);
         }
-        long after = DiskUsage.allocatedBytes(dir);
-        if (!store.quiet)
-            System.err.printf("compacted %s in %.1f s: %,d MB -> %,d MB on disk (TDB2 + text index)%n", dir,
-                              (System.nanoTime() - start) / 1e9, before >> 20, after >> 20);
         return 0;
     }
 }

@@ -12,12 +12,13 @@ import picocli.CommandLine.Mixin;
 @Command(name = "derive", description = "Recompute the derived graphs (organisation identity, research-to-chain text links); "
                                         + "load does this after every source.")
 public final class DeriveCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @Override
     public Integer call() {
-        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
-            refresh(s, store.quiet);
+        try (ChainStore s = store.openExisting()) {
+            refresh(s, common.quiet);
         }
         return 0;
     }

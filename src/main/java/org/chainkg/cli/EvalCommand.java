@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", description = "Evaluate matching on held-out collaborations.",
          subcommands = {EvalCommand.Matching.class, EvalCommand.Split.class})
 public final class EvalCommand implements Runnable {
+    @Mixin CommonOptions common;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -35,6 +37,7 @@ public final class EvalCommand implements Runnable {
     @Command(name = "matching", description = "Recall@k, MRR and nDCG@k of chainkg, random, popularity and text-only "
                                               + "rankings of all firms for each lab of a truth file (lab_id,firm_id).")
     static final class Matching implements Callable<Integer> {
+        @Mixin CommonOptions common;
         @Mixin StoreOptions store;
 
         @Option(names = "--truth", required = true, paramLabel = "FILE", description = "CSV with header lab_id,firm_id (source identifiers, e.g. CORDIS organisation ids).")
@@ -56,18 +59,17 @@ public final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!format.equals("table") && !format.equals("csv"))
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table or csv, not '" + format + "'");
+            Suggestions.choose(spec, "--format", format, java.util.List.of("table", "csv"));
             if (k < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--k must be at least 1");
             if (!java.nio.file.Files.isRegularFile(truth)) throw new IllegalArgumentException(truth + ": no such file");
             Map<String, Set<String>> pairs = MatchingEvaluation.readTruth(truth);
             MatchingEvaluation.Result result;
-            try (ChainStore s = ChainStore.open(store.dbOrDefault());
+            try (ChainStore s = store.openExisting();
                  Matcher m = Matcher.build(s.dataset(), MatchWeights.load(weightsFile))) {
                 result = MatchingEvaluation.run(m, pairs, k, seed);
             }
             var c = result.coverage();
-            if (!store.quiet)
+            if (!common.quiet)
                 System.err.printf("truth: %d pairs, %d labs; evaluated %d labs with %d pairs (labs not in the store: %d, not research "
                                   + "organisations: %d; pairs whose firm is not a firm in the store: %d)%n", c.pairs(), c.labs(),
                                   c.labsEvaluated(), c.pairsEvaluated(), c.labsNotInStore(), c.labsNotResearch(), c.pairsFirmNotInStore());
@@ -92,8 +94,7 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--holdout", paramLabel = "SHARE", defaultValue = "0.3", description = "Share of projects hidden. Default: ${DEFAULT-VALUE}")
         double holdout;
 
-        @Option(names = "--quiet", description = "No summary on stderr.")
-        boolean quiet;
+        @Mixin CommonOptions common;
 
         @Parameters(index = "0", paramLabel = "IN_DIR", description = "CORDIS extract (organizations.csv, project-topics.csv).")
         Path in;
@@ -104,7 +105,7 @@ public final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             CordisHoldout.Summary s = CordisHoldout.split(in, out, seed, holdout);
-            if (!quiet)
+            if (!common.quiet)
                 System.err.printf("hid %d of %d projects (seed %d): %d rows kept in %s, %d hidden; %d lab-firm pairs in %s%n",
                     s.hidden(), s.projects(), seed, s.trainRows(), out.resolve("train"), s.hiddenRows(), s.pairs(), out.resolve(CordisHoldout.TRUTH));
             return 0;

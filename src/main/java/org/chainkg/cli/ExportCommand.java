@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code chainkg export --db DIR [--graph IRI] --format nquads|turtle}: the store (or one graph) on stdout. */
 @Command(name = "export", description = "Write the store, or one named graph, to stdout as N-Quads or Turtle.")
 public final class ExportCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @Option(names = "--graph", paramLabel = "IRI", description = "Only this named graph.")
@@ -32,9 +33,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("nquads") && !format.equals("turtle"))
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be nquads or turtle, not '" + format + "'");
-        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+        Suggestions.choose(spec, "--format", format, java.util.List.of("nquads", "turtle"));
+        try (ChainStore s = store.openExisting()) {
             DatasetGraph dsg = s.dataset();
             OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
             Txn.executeRead(dsg, () -> {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.chainkg.synthetic.SyntheticData;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,11 +24,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (same seed and scale, same files). Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--quiet", description = "No messages on stderr.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin CommonOptions common;
 
     @Parameters(paramLabel = "OUT_DIR", description = "Folder to write (created if needed).")
     Path out;
@@ -36,7 +33,7 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         SyntheticData.Manifest m = SyntheticData.generate(scale, seed, out);
-        if (!quiet) {
+        if (!common.quiet) {
             System.err.printf("generated synthetic data (scale %s, seed %d) in %s in %.1f s; see %s%n", scale, seed, out,
                               (System.nanoTime() - start) / 1e9, out.resolve("NOTICE.md"));
             for (SyntheticData.Source s : m.sources())

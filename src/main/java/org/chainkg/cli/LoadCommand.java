@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "load", description = "Load source files into the store (one named graph per source; "
                                       + "loading the same source again replaces it).")
 public final class LoadCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @Option(names = "--format", paramLabel = "NAME", description = "Source format (${COMPLETION-CANDIDATES}); detected when omitted.",
@@ -45,25 +46,28 @@ public final class LoadCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of the source.")
     List<Path> paths;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         for (Path p : paths)
             if (!Files.exists(p))
                 throw new IllegalArgumentException(p + ": no such file or folder");
-        SourceReader reader = format != null ? SourceFormats.byName(format) : SourceFormats.detect(paths);
+        SourceReader reader = format != null ? SourceFormats.byName(Suggestions.choose(spec, "--format", format, SourceFormats.names()))
+            : SourceFormats.detect(paths);
         if (endpoint != null)
             return loadRemote(reader);
-        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
-            LoadProgress progress = store.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
+        try (ChainStore s = store.openOrCreate()) {
+            LoadProgress progress = common.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
             var result = new SourceLoader(s.dataset(), progress, !noBulk).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
-            if (!store.quiet) {
+            if (!common.quiet) {
                 System.err.printf("loaded %s (%s) into <%s>: %,d triples%s%n", paths, reader.format(), result.graph().getURI(),
                                   result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");
                 if (result.report().credit() != null)
                     System.err.println("data: " + result.report().credit());
             }
             if (!noDerive)
-                DeriveCommand.refresh(s, store.quiet);
+                DeriveCommand.refresh(s, common.quiet);
         }
         return 0;
     }
@@ -71,12 +75,12 @@ public final class LoadCommand implements Callable<Integer> {
     private int loadRemote(SourceReader reader) {
         RemoteStore remote = new RemoteStore(endpoint);
         var result = remote.load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
-        if (!store.quiet)
+        if (!common.quiet)
             System.err.printf("loaded %s (%s) into <%s> at %s: %,d triples%n", paths, reader.format(), result.graph().getURI(),
                               endpoint, result.triples());
         if (!noDerive)
             for (var r : remote.derive())
-                if (!store.quiet)
+                if (!common.quiet)
                     System.err.printf("derived %s into <%s> at %s (computed here over a copy of the remote data): %,d triples%n",
                                       r.name(), r.graph().getURI(), endpoint, r.triples());
         return 0;
@@ -84,7 +88,9 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** Completion candidates and help text: the registered formats. */
     static final class FormatNames implements Iterable<String> {
-        @Override
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
         public java.util.Iterator<String> iterator() { return SourceFormats.names().iterator(); }
     }
 }

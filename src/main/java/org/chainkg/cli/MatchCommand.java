@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "match", description = "Rank firms for a lab (--lab), labs for a firm (--firm) or research organisations "
                                        + "for a chain item (--item, with --country), with explanations; results on stdout.")
 public final class MatchCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -65,11 +66,7 @@ public final class MatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResultFormat fmt;
-        try {
-            fmt = ResultFormat.parseCommandLine(format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv or json, not '" + format + "'");
-        }
+        fmt = ResultFormat.parseCommandLine(Suggestions.choose(spec, "--format", format, QueryCommand.FORMATS));
         if (target.item != null && country == null)
             throw new CommandLine.ParameterException(spec.commandLine(), "--item needs --country (the country of interest, e.g. DEU)");
         if (k < 1)
@@ -89,7 +86,7 @@ public final class MatchCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+        try (ChainStore s = store.openExisting()) {
             if (!store.dbGiven() && s.isEmpty())
                 throw new IllegalStateException("the store " + store.dbOrDefault() + " is empty: load data first (chainkg load)");
             write(s.dataset(), weights, request, fmt);

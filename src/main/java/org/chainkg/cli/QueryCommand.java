@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "query", description = "Run a named query (see --list) or ad-hoc SPARQL; results on stdout.")
 public final class QueryCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -70,15 +71,13 @@ public final class QueryCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** The values of {@code --format} for result tables (query, stats, match). */
+    static final java.util.List<String> FORMATS = java.util.List.of("table", "csv", "tsv", "json", "xml");
+
     @Override
     public Integer call() throws Exception {
         ResultFormat fmt;
-        try {
-            fmt = ResultFormat.parseCommandLine(format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv, tsv, json or xml, not '" + format + "'"
-                + org.chainkg.query.Suggestions.didYouMean(format, java.util.List.of("table", "csv", "tsv", "json", "xml")));
-        }
+        fmt = ResultFormat.parseCommandLine(Suggestions.choose(spec, "--format", format, FORMATS));
         if (what.list) {
             listQueries();
             return 0;
@@ -90,27 +89,32 @@ public final class QueryCommand implements Callable<Integer> {
         } catch (QueryParameterException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replaceFirst("^offset", "--offset"));
         }
-        if (endpoint != null) {
-            run(QueryRunner.remote(endpoint, timeoutSeconds * 1000), fmt, page);
-        } else try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
-            run(new QueryRunner(s.dataset(), timeoutSeconds * 1000), fmt, page);
+        NamedQuery named = null;
+        if (what.name != null) {
+            named = NamedQueries.all().get(what.name);
+            if (named == null)
+                throw new CommandLine.ParameterException(spec.commandLine(), "no named query '" + what.name + "'"
+                    + Suggestions.didYouMean(what.name, NamedQueries.all().keySet()) + "; chainkg query --list lists them");
         }
-        NamedQuery named = what.name == null ? null : NamedQueries.get(what.name);
-        if (named != null && named.credit() != null && !store.quiet)
+        if (endpoint != null) {
+            run(QueryRunner.remote(endpoint, timeoutSeconds * 1000), named, fmt, page);
+        } else try (ChainStore s = store.openExisting()) {
+            run(new QueryRunner(s.dataset(), timeoutSeconds * 1000), named, fmt, page);
+        }
+        if (named != null && named.credit() != null && !common.quiet)
             System.err.println("data: " + named.credit());
         return 0;
     }
 
     /** Binds the parameters (checking country, item and chain values against the store), then runs the query. */
-    private void run(QueryRunner runner, ResultFormat fmt, Page page) {
+    private void run(QueryRunner runner, NamedQuery named, ResultFormat fmt, Page page) throws java.io.IOException {
         Query query;
         Binding binding = null;
-        if (what.sparql != null) {
+        if (named == null) {
             if (!params.isEmpty())
                 throw new CommandLine.ParameterException(spec.commandLine(), "--param applies to named queries only");
             query = QueryFactory.create(what.sparql);
         } else {
-            NamedQuery named = NamedQueries.get(what.name);
             query = named.query();
             try {
                 binding = named.bind(params, new ParameterDomain(runner));
@@ -120,11 +124,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
         OutputStream out = new BufferedOutputStream(System.out);
         runner.select(query, binding, page, rs -> fmt.write(rs, out));
-        try {
-            out.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        out.flush();
     }
 
     private void listQueries() {

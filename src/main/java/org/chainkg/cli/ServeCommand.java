@@ -20,7 +20,23 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", description = "Serve the store over SPARQL on localhost (dataset /chainkg, UI at /, named queries at /chainkg/q/NAME).")
 public final class ServeCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
+
+    /**
+     * While a server runs on a local store, this file in the store's directory holds its port, so that a second
+     * process refused by the store's lock can say which server holds it. Deleted when the server stops.
+     */
+    public static final String PORT_FILE = "serve.port";
+
+    /** The port written by a server running on the store in {@code dir}, or null. */
+    static Integer runningPort(java.nio.file.Path dir) {
+        try {
+            return Integer.valueOf(java.nio.file.Files.readString(dir.resolve(PORT_FILE)).trim());
+        } catch (java.io.IOException | NumberFormatException e) {
+            return null;
+        }
+    }
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.join();
             return 0;
         }
-        ChainStore s = ChainStore.open(store.dbOrDefault());
+        ChainStore s = store.openOrCreate();
         if (!store.dbGiven())
             loadBundledIfEmpty(s);
         int running = maxRunning == null ? ChainkgServer.defaultMaxRunning() : maxRunning;
@@ -75,7 +91,21 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-running must be 0 (no limit) or more, not " + running);
         }
         FusekiServer server = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds, running).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); s.close(); }));
+        java.nio.file.Path portFile = store.dbOrDefault().resolve(PORT_FILE);
+        try {
+            java.nio.file.Files.writeString(portFile, server.getPort() + "\n");
+        } catch (java.io.IOException e) {
+            System.err.println("chainkg: warning: cannot write " + portFile + ": " + e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            s.close();
+            try {
+                java.nio.file.Files.deleteIfExists(portFile);
+            } catch (java.io.IOException e) {
+                // The next server overwrites it; a stale file is only read while some process holds the lock.
+            }
+        }));
         String base = "http://localhost:" + server.getPort();
         System.err.printf("chainkg serving %s on %s%s (%s; %s)%n", store.dbOrDefault(), base, ChainkgServer.DATASET,
                           allowUpdate ? "read-write" : "read-only",

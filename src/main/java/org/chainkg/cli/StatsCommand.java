@@ -15,15 +15,18 @@ import picocli.CommandLine.Option;
 /** {@code chainkg stats --db DIR}: what is in the store — sources with their provenance, and counts by kind. */
 @Command(name = "stats", description = "Show the store's sources (with provenance) and counts by kind.")
 public final class StatsCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json. Default: ${DEFAULT-VALUE}")
     String format;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        ResultFormat fmt = ResultFormat.parseCommandLine(format);
-        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+        ResultFormat fmt = ResultFormat.parseCommandLine(Suggestions.choose(spec, "--format", format, QueryCommand.FORMATS));
+        try (ChainStore s = store.openExisting()) {
             QueryRunner runner = new QueryRunner(s.dataset(), 0);
             System.out.println("Sources:");
             runner.select(QueryFactory.create(StoreStatistics.SOURCES), null, rows -> fmt.write(rows, System.out));

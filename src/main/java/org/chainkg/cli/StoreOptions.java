@@ -2,22 +2,32 @@ package org.chainkg.cli;
 
 import java.nio.file.Path;
 
+import org.chainkg.store.ChainStore;
+import org.chainkg.store.NoStoreException;
+
 import picocli.CommandLine.Option;
 
-/** Options shared by commands that open the store. */
+/** The {@code --db} option of commands that open the local store. */
 public final class StoreOptions {
     public static final String DEFAULT_DB = "chainkg-db";
 
     @Option(names = "--db", paramLabel = "DIR", description = "Store directory (TDB2 + text index). Default: ./" + DEFAULT_DB)
     Path db;
 
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
-
-    @Option(names = "--quiet", description = "No progress messages on stderr.")
-    boolean quiet;
-
     Path dbOrDefault() { return db != null ? db : Path.of(DEFAULT_DB); }
 
     boolean dbGiven() { return db != null; }
+
+    /** Opens the store, creating it if needed: for {@code load} and {@code serve} only. */
+    ChainStore openOrCreate() { return ChainStore.open(dbOrDefault()); }
+
+    /** Opens an existing store; with no store there, a {@link NoStoreException} that says how to make one. */
+    ChainStore openExisting() {
+        try {
+            return ChainStore.openExisting(dbOrDefault());
+        } catch (NoStoreException e) {
+            throw new NoStoreException(e.directory(), e.getMessage() + ": create it with chainkg load --db " + dbOrDefault()
+                                       + " PATH..." + (dbGiven() ? "" : ", or chainkg serve (loads the bundled data)"));
+        }
+    }
 }

@@ -20,14 +20,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "validate", description = "Validate the store against the SHACL shapes in ontology/ (exit 1 on violations).")
 public final class ValidateCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin StoreOptions store;
 
     @Option(names = "--format", defaultValue = "text", description = "text (one line per result) or turtle (the SHACL report). Default: ${DEFAULT-VALUE}")
     String format;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        try (ChainStore s = ChainStore.open(store.dbOrDefault())) {
+        Suggestions.choose(spec, "--format", format, java.util.List.of("text", "turtle"));
+        try (ChainStore s = store.openExisting()) {
             ValidationReport report = new ShapesValidator().validate(s.dataset());
             long violations = report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).count();
             long warnings = report.getEntries().size() - violations;
@@ -38,7 +42,8 @@ public final class ValidateCommand implements Callable<Integer> {
                     e.severity().level().getLocalName(), ShLib.displayStr(e.focusNode()),
                     e.resultPath() == null ? "" : e.resultPath().toString(), e.message()));
             }
-            System.err.printf("%s: %d violation(s), %d warning(s)%n", violations == 0 ? "conforms" : "does not conform",
+            if (!common.quiet)
+                System.err.printf("%s: %d violation(s), %d warning(s)%n", violations == 0 ? "conforms" : "does not conform",
                               violations, warnings);
             return violations == 0 ? 0 : 1;
         }

@@ -1,2 +1,2 @@
-/** The chainkg command line (picocli): load, query, validate, stats, export, serve. */
+/** The chainkg command line (picocli): one class per command, sharing the CommonOptions and StoreOptions mixins. */
 package org.chainkg.cli;

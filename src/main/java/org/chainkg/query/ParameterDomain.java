@@ -57,7 +57,7 @@ public final class ParameterDomain {
     private static String hint(String value, Set<String> preferred, Set<String> all) {
         var close = Suggestions.closest(value, preferred, 3);
         if (close.isEmpty()) close = Suggestions.closest(value.toUpperCase(Locale.ROOT), all, 3);
-        return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+        return close.isEmpty() ? "" : " (did you mean '" + String.join("' or '", close) + "'?)";
     }
 
     private Set<String> values(Query q) {

@@ -11,13 +11,13 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class Suggestions {
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
-    /** Up to {@code max} known values within a distance of a third of the longer word (at least 1), closest first. */
+    /** Up to {@code max} known values within an edit distance of 2, or a third of the word's length up to 3; closest first. */
     public static List<String> closest(String wrong, Collection<String> known, int max) {
         String w = wrong.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, w.length() / 3);
+        int limit = Math.min(3, Math.max(2, w.length() / 3));
         return known.stream()
             .map(k -> new Object[] {k, DISTANCE.apply(w, k.toLowerCase(Locale.ROOT))})
-            .filter(p -> (int) p[1] <= Math.max(limit, ((String) p[0]).length() / 3))
+            .filter(p -> (int) p[1] <= limit)
             .sorted(Comparator.<Object[]>comparingInt(p -> (int) p[1]).thenComparing(p -> (String) p[0]))
             .limit(max).map(p -> (String) p[0]).toList();
     }
@@ -25,7 +25,7 @@ public final class Suggestions {
     /** {@code " (did you mean A or B?)"}, or "" when nothing is close. */
     public static String didYouMean(String wrong, Collection<String> known) {
         List<String> c = closest(wrong, known, 3);
-        return c.isEmpty() ? "" : " (did you mean " + String.join(" or ", c) + "?)";
+        return c.isEmpty() ? "" : " (did you mean '" + String.join("' or '", c) + "'?)";
     }
 
     private Suggestions() {}

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.regex.Pattern;
+
+import org.apache.jena.dboe.base.file.AlreadyLocked;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.DatasetGraphText;
@@ -45,6 +48,10 @@ public final class ChainStore implements AutoCloseable {
     /** Lucene field for longer text: dcterms:description, dcterms:abstract, dcterms:title. */
     public static final String FIELD_TEXT = "text";
 
+    /** The TDB2 database inside a store's directory. */
+    public static final String TDB2_FOLDER = "tdb2";
+    private static final Pattern GENERATION = Pattern.compile("Data-\\d{4}");
+
     private final Path dir;
     private final DatasetGraph dataset;
     private final TextIndex textIndex;
@@ -55,11 +62,51 @@ public final class ChainStore implements AutoCloseable {
         this.textIndex = textIndex;
     }
 
-    /** Opens (creating if needed) the store in a directory. */
+    /**
+     * True when {@code dir} is a chainkg store: its {@code tdb2} folder is a TDB2 database, i.e. holds at least one
+     * generation folder {@code Data-NNNN} (TDB2 creates {@code Data-0001} when it first opens a location; compaction
+     * adds the next). The text index ({@code DIR/text}) is not required: it is recreated empty if missing.
+     */
+    public static boolean exists(Path dir) {
+        return hasGeneration(dir.resolve(TDB2_FOLDER));
+    }
+
+    private static boolean hasGeneration(Path tdb2) {
+        if (!Files.isDirectory(tdb2)) return false;
+        try (var entries = Files.list(tdb2)) {
+            return entries.anyMatch(p -> Files.isDirectory(p) && GENERATION.matcher(p.getFileName().toString()).matches());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens the store in a directory that already holds one (see {@link #exists}); never creates a store.
+     * @throws NoStoreException when there is none
+     * @throws StoreLockedException when another process holds it
+     */
+    public static ChainStore openExisting(Path dir) {
+        if (!exists(dir)) {
+            String hint = hasGeneration(dir) ? " (" + dir + " looks like the tdb2 folder of a store: give --db its parent folder)"
+                : Files.exists(dir) ? " (no " + TDB2_FOLDER + "/Data-NNNN folder in it)" : "";
+            throw new NoStoreException(dir, "no chainkg store at " + dir + hint);
+        }
+        return open(dir);
+    }
+
+    /**
+     * Opens the store in a directory, creating it if needed (only {@code load} and {@code serve} create stores).
+     * @throws StoreLockedException when another process holds it
+     */
     public static ChainStore open(Path dir) {
         try {
             Files.createDirectories(dir);
-            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(dir.resolve("tdb2").toString());
+            DatasetGraph tdb;
+            try {
+                tdb = DatabaseMgr.connectDatasetGraph(dir.resolve(TDB2_FOLDER).toString());
+            } catch (RuntimeException e) {
+                throw isLockRefused(e) ? new StoreLockedException(dir, e) : e;
+            }
             TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(dir.resolve("text")), indexConfig());
             DatasetGraph text = TextDatasetFactory.create(tdb, index, true);
             DatasetGraph dsg = text;
@@ -69,6 +116,14 @@ public final class ChainStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the store at " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** TDB2's refusal of a location locked by another process: {@code AlreadyLocked}, possibly wrapped. */
+    private static boolean isLockRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof AlreadyLocked || String.valueOf(t.getMessage()).startsWith("Failed to get a lock"))
+                return true;
+        return false;
     }
 
     static TextIndexConfig indexConfig() {

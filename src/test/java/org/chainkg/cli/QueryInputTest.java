@@ -43,7 +43,7 @@ class QueryInputTest {
     @Test
     void wrongValuesExit2NamingTheParameter() {
         assertUsageError(query("chokepoints", "-p", "country=ZZZ"), "parameter country: \"ZZZ\"");
-        assertUsageError(query("chokepoints", "-p", "country=CHM"), "did you mean CHN");
+        assertUsageError(query("chokepoints", "-p", "country=CHM"), "did you mean 'CHN'");
         assertUsageError(query("providers-of", "-p", "item=N99"), "parameter item: \"N99\" is not an item");
         assertUsageError(query("chokepoints", "-p", "home=-5"), "allowed 0 to 100");
         assertUsageError(query("search", "-p", "q=EUV AND", "--format", "csv"), "parameter q: bad search syntax near");

@@ -74,7 +74,7 @@ class WrongRequestTest {
     @Test
     void unknownCountryIsRefusedWithTheClosestCodes() throws Exception {
         assertRefused(400, "/chainkg/q/chokepoints?country=ZZZ", "parameter country", "\"ZZZ\"", "alpha-3");
-        assertRefused(400, "/chainkg/q/chokepoints?country=CHM", "parameter country", "did you mean CHN");
+        assertRefused(400, "/chainkg/q/chokepoints?country=CHM", "parameter country", "did you mean 'CHN'");
         assertRefused(400, "/chainkg/q/chokepoints?country=" + enc("CHN\"}} ; DROP ALL #"), "parameter country", "not a country code");
         assertRefused(400, "/chainkg/q/chokepoints?country=*", "parameter country");
     }
@@ -89,7 +89,7 @@ class WrongRequestTest {
 
     @Test
     void unknownItemAndChainAreRefused() throws Exception {
-        assertRefused(400, "/chainkg/q/providers-of?item=N33", "parameter item", "\"N33\"", "did you mean N3");
+        assertRefused(400, "/chainkg/q/providers-of?item=N33", "parameter item", "\"N33\"", "did you mean 'N3'");
         assertRefused(400, "/chainkg/q/chokepoints?chain=" + enc("https://example.org/chain"), "parameter chain", "is not a loaded chain");
         assertEquals(200, get("/chainkg/q/providers-of?item=N3").statusCode());
     }
