@@ -107,11 +107,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }));
         String base = "http://localhost:" + server.getPort();
-        System.err.printf("chainkg serving %s on %s%s (%s; %s)%n", store.dbOrDefault(), base, ChainkgServer.DATASET,
+        // The first URL is one a browser can open (the dataset URL itself would download the whole store as TriG).
+        System.err.printf("chainkg serving %s on %s/ (%s; %s)%n", store.dbOrDefault(), base,
                           allowUpdate ? "read-write" : "read-only",
                           running == 0 ? "no limit on requests running at once" : "at most " + running + " requests running at once");
-        System.err.printf("  SPARQL:        %s%s/sparql%n  named queries: %s%s/q%n  UI:            %s/%n",
-                          base, ChainkgServer.DATASET, base, ChainkgServer.DATASET, base);
+        System.err.printf("  UI:            %s/%n  named queries: %s%s/q (e.g. %s%s/q/chokepoints?country=CHN&format=csv)%n"
+                          + "  SPARQL:        %s%s/sparql?query=... (SPARQL 1.1 Protocol)%n",
+                          base, base, ChainkgServer.DATASET, base, ChainkgServer.DATASET, base, ChainkgServer.DATASET);
         server.join();
         return 0;
     }

@@ -89,10 +89,10 @@ class ExitCodeTest {
         CASES.put("unknown `--format`", dir -> {
             Cli.Result r = Cli.run("query", "chokepoints", "--db", db, "--format", "cvs");
             assertTrue(r.err().contains("--format must be table, csv, tsv, json, xml, not 'cvs' (did you mean 'csv'?)"), r.err());
-            for (String[] args : List.of(new String[] {"stats", "--db", db, "--format", "xml"},
+            for (String[] args : List.of(new String[] {"stats", "--db", db, "--format", "yaml"},
                                          new String[] {"validate", "--db", db, "--format", "turtel"},
                                          new String[] {"export", "--db", db, "--format", "nquad"},
-                                         new String[] {"match", "--db", db, "--lab", "x", "--format", "xml"},
+                                         new String[] {"match", "--db", db, "--lab", "x", "--format", "yaml"},
                                          new String[] {"load", "--db", db, "--format", "etoo", TestData.ETO_MINI.toString()},
                                          new String[] {"eval", "matching", "--db", db, "--truth", "t.csv", "--format", "json"})) {
                 Cli.Result other = Cli.run(args);
