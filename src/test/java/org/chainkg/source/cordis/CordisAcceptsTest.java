@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** accepts(): true for CORDIS organisations CSVs (with or without topics), false for every other format's files. */
 class CordisAcceptsTest {
-    static final Path SHARED = Path.of("../shared/data");
+    /** Where the repository keeps CORDIS data: not "other" formats (their topics files alone still are). */
+    static final List<Path> CORDIS_FOLDERS = List.of(Path.of("data/cordis-h2020"), CordisGoldenTest.FIXTURES,
+        Path.of("src/test/resources/fixtures/research-mini/cordis"), Path.of("src/test/resources/fixtures/islands/cordis"));
     final CordisReader reader = new CordisReader();
 
     @Test
@@ -36,10 +38,14 @@ class CordisAcceptsTest {
         List<Path> others = new ArrayList<>(List.of(TestData.ETO_MINI, TestData.ETO_REAL,
             TestData.ETO_MINI.resolve("providers.csv"), CordisGoldenTest.FIXTURES.resolve("project-topics.csv"),
             Path.of("src/test/resources/fixtures/ror"), Path.of("src/test/resources/fixtures/ror/dump/ror-three-records.json")));
-        if (Files.isDirectory(SHARED))
-            try (Stream<Path> all = Files.walk(SHARED)) {
-                all.filter(p -> !p.startsWith(SHARED.resolve("cordis-h2020"))).forEach(others::add);
+        int before = others.size();
+        for (Path root : List.of(Path.of("data"), Path.of("src/test/resources/fixtures")))
+            try (Stream<Path> all = Files.walk(root)) {
+                all.filter(p -> CORDIS_FOLDERS.stream().noneMatch(p::startsWith)
+                                || p.getFileName().toString().equals("project-topics.csv"))
+                   .forEach(others::add);
             }
+        assertTrue(others.size() - before > 50, "the walk of data/ and the fixtures found only " + others);
         for (Path p : others)
             assertFalse(reader.accepts(List.of(p)), p + " is not CORDIS");
     }

@@ -4,7 +4,6 @@ import org.chainkg.source.GoldenGraphs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,8 +99,7 @@ class EpoOpsBadInputTest {
 
     @Test
     void usptoGrantGivenAsOps() {
-        Path uspto = Path.of("../shared/data/samples/uspto-patentpublicdata/US08930553.xml");
-        assumeTrue(Files.isRegularFile(uspto), "the USPTO sample is not present");
+        Path uspto = Path.of("data/samples/uspto-patentpublicdata/US08930553.xml");
         assertRefused(List.of(uspto), "US08930553.xml [line 3, field us-patent-grant]: the root element is "
             + "us-patent-grant, not ops:world-patent-data (namespace http://ops.epo.org): this is not an EPO OPS "
             + "response (it looks like USPTO patent XML)");

@@ -180,18 +180,19 @@ class EpoOpsReaderTest {
         assertFalse(reader.accepts(List.of(TestData.ETO_MINI)));
         assertFalse(reader.accepts(List.of(Path.of("src/test/resources/fixtures/openalex"))));
         assertFalse(reader.accepts(List.of(Path.of("src/test/resources/fixtures/openalex/jsonl/openalex-sample.jsonl"))));
-        for (Path other : OTHER_FORMATS)
-            if (Files.exists(other)) assertFalse(reader.accepts(List.of(other)), other.toString());
+        for (Path other : OTHER_FORMATS) {
+            assertTrue(Files.exists(other), other + " is missing");
+            assertFalse(reader.accepts(List.of(other)), other.toString());
+        }
         assertEquals("epo-ops", SourceFormats.detect(List.of(FIXTURES)).format());
         assertEquals("family_input", reader.datasetKey(List.of(FIXTURES.resolve("family_input.xml"))));
     }
 
-    /** The other readers' sample data, where this checkout has it (../shared/data). */
+    /** The other readers' real sample data, bundled under data/. */
     static final List<Path> OTHER_FORMATS = List.of(
-        Path.of("../shared/data/samples/uspto-patentpublicdata"), Path.of("../shared/data/samples/uspto-patentpublicdata/US08930553.xml"),
-        Path.of("../shared/data/samples/uspto-bulk-ipg"), Path.of("../shared/data/samples/ror"),
-        Path.of("../shared/data/samples/openalex"), Path.of("../shared/data/cordis-h2020"),
-        Path.of("../shared/data/eto-chip-explorer"), Path.of("data/eto-chip-explorer"));
+        Path.of("data/samples/uspto-patentpublicdata"), Path.of("data/samples/uspto-patentpublicdata/US08930553.xml"),
+        Path.of("data/samples/uspto-bulk-ipg"), Path.of("data/samples/ror"),
+        Path.of("data/samples/openalex"), Path.of("data/cordis-h2020"), Path.of("data/eto-chip-explorer"));
 
     @Test
     void conformsToTheShapes() {

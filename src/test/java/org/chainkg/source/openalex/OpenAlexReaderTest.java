@@ -229,11 +229,13 @@ class OpenAlexReaderTest {
         assertTrue(reader.accepts(List.of(FIXTURES.resolve("T11636.json"))));
         assertFalse(reader.accepts(List.of(TestData.ETO_MINI)));
         assertFalse(reader.accepts(List.of(Path.of("src/test/resources/fixtures/epo-ops"))));
-        for (Path other : List.of(Path.of("../shared/data/samples/ror"), Path.of("../shared/data/samples/ror/01vxknj13.json"),
-                                  Path.of("../shared/data/samples/epo-ops"), Path.of("../shared/data/samples/uspto-patentpublicdata"),
-                                  Path.of("../shared/data/samples/uspto-bulk-ipg"), Path.of("../shared/data/cordis-h2020"),
-                                  Path.of("../shared/data/eto-chip-explorer"), Path.of("data/eto-chip-explorer")))
-            if (Files.exists(other)) assertFalse(reader.accepts(List.of(other)), other.toString());
+        for (Path other : List.of(Path.of("data/samples/ror"), Path.of("data/samples/ror/01vxknj13.json"),
+                                  Path.of("data/samples/epo-ops"), Path.of("data/samples/uspto-patentpublicdata"),
+                                  Path.of("data/samples/uspto-bulk-ipg"), Path.of("data/cordis-h2020"),
+                                  Path.of("data/eto-chip-explorer"))) {
+            assertTrue(Files.exists(other), other + " is missing");
+            assertFalse(reader.accepts(List.of(other)), other.toString());
+        }
         assertEquals("openalex", SourceFormats.detect(List.of(FIXTURES)).format());
         assertEquals("openalex", reader.datasetKey(List.of(FIXTURES)));
         assertEquals("w2741809807", reader.datasetKey(List.of(FIXTURES.resolve("W2741809807.json"))));

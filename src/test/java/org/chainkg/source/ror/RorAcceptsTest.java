@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** accepts(): true for ROR records in each layout, false for every other format's files. */
 class RorAcceptsTest {
-    static final Path SHARED = Path.of("../shared/data");
+    static final Path DATA = Path.of("data");
+    static final Path FIXTURE_ROOT = Path.of("src/test/resources/fixtures");
     final RorReader reader = new RorReader();
 
     @Test
@@ -35,20 +36,22 @@ class RorAcceptsTest {
         List<Path> others = new ArrayList<>(List.of(TestData.ETO_MINI, TestData.ETO_REAL, Path.of("data/cordis-h2020"),
             Path.of("src/test/resources/fixtures/cordis"), Path.of("src/test/resources/fixtures/cordis/organizations.csv"),
             RorGoldenTest.FIXTURES.resolve("NOTICE.md")));
-        others.addAll(sharedSamples());
+        List<Path> walked = repoSamples();
+        assertTrue(walked.size() > 50, "the walk of data/ and the fixtures found only " + walked);
+        others.addAll(walked);
         for (Path p : others)
             assertFalse(reader.accepts(List.of(p)), p + " is not ROR");
     }
 
-    /** Every other format's sample in ../shared/data (ROR data left out), as folders and as single files (none when it is absent). */
-    static List<Path> sharedSamples() throws IOException {
+    /** Every other format's data in the repository (data/ and the test fixtures, ROR data left out), as folders and as single files. */
+    static List<Path> repoSamples() throws IOException {
         List<Path> paths = new ArrayList<>();
-        if (!Files.isDirectory(SHARED)) return paths;
-        try (Stream<Path> all = Files.walk(SHARED)) {
-            // ROR's own data there (the sample records and the ror-semiconductor extract) is ROR, so not "other".
-            all.filter(p -> !p.startsWith(SHARED.resolve("samples/ror")) && !p.startsWith(SHARED.resolve("ror-semiconductor")))
-               .forEach(paths::add);
-        }
+        for (Path root : List.of(DATA, FIXTURE_ROOT))
+            try (Stream<Path> all = Files.walk(root)) {
+                // ROR's own data there (the bundled sample records and the ROR fixtures with their dumps) is ROR, so not "other".
+                all.filter(p -> !p.startsWith(DATA.resolve("samples/ror")) && !p.startsWith(FIXTURE_ROOT.resolve("ror")))
+                   .forEach(paths::add);
+            }
         return paths;
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 
 import org.chainkg.store.ChainStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,8 +91,7 @@ class UsptoXmlBadInputTest {
 
     @Test
     void realEpoOpsSampleGivenAsUsptoXml() {
-        Path epo = Path.of("../shared/data/samples/epo-ops/biblio_example_2.xml");
-        Assumptions.assumeTrue(Files.isRegularFile(epo), "the shared EPO OPS sample is not here");
+        Path epo = Path.of("data/samples/epo-ops/biblio_example_2.xml");
         refused("biblio_example_2.xml [line 1, field ops:world-patent-data]: the root element <ops:world-patent-data> is not a "
                 + "USPTO patent document (expected us-patent-grant, us-patent-application or sequence-cwu); is uspto-xml the right "
                 + "format for this file?", epo);
