@@ -6,7 +6,9 @@ import java.util.TreeSet;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.chainkg.rdf.CountryCodes;
 
@@ -14,7 +16,7 @@ import org.chainkg.rdf.CountryCodes;
  * The values that country, item and chain parameters may take, read from the store a query runs on (embedded or
  * remote): a country is an ISO 3166-1 alpha-3 code or a code the data gives a {@code ck:Country} (regions such as
  * EUR); an item is an element id of a loaded chain; a chain is a loaded {@code ck:IndustrialChain}. Each check is
- * one small SELECT; suggestions come from the same lists.
+ * one indexed lookup; only a refused value costs the list of known values, for the suggestions.
  */
 public final class ParameterDomain {
     private static final String PREFIXES = "PREFIX ck: <https://w3id.org/chainkg/ontology#>\n"
@@ -22,6 +24,10 @@ public final class ParameterDomain {
     private static final Query COUNTRIES = QueryFactory.create(PREFIXES + "SELECT DISTINCT ?v { ?c a ck:Country ; skos:notation ?v }");
     private static final Query ITEMS = QueryFactory.create(PREFIXES + "SELECT DISTINCT ?v { ?e ck:inChain ?ch ; dcterms:identifier ?v }");
     private static final Query CHAINS = QueryFactory.create(PREFIXES + "SELECT DISTINCT ?v { ?v a ck:IndustrialChain }");
+
+    private static final Query IS_COUNTRY = QueryFactory.create(PREFIXES + "SELECT ?c { ?c a ck:Country ; skos:notation ?x } LIMIT 1");
+    private static final Query IS_ITEM = QueryFactory.create(PREFIXES + "SELECT ?e { ?e dcterms:identifier ?x ; ck:inChain ?ch } LIMIT 1");
+    private static final Query IS_CHAIN = QueryFactory.create(PREFIXES + "SELECT ?x { ?x a ck:IndustrialChain } LIMIT 1");
 
     private final QueryRunner runner;
 
@@ -33,21 +39,21 @@ public final class ParameterDomain {
     void check(QueryParameter p, ParameterConstraint.Kind kind, String value) {
         switch (kind) {
             case COUNTRY -> {
+                if (CountryCodes.isAlpha3(value) || exists(IS_COUNTRY, NodeFactory.createLiteralString(value))) return;
                 Set<String> inData = values(COUNTRIES);
-                if (inData.contains(value) || CountryCodes.isAlpha3(value)) return;
                 Set<String> all = new TreeSet<>(inData);
                 all.addAll(CountryCodes.alpha3Codes());
                 throw p.refuse(value, "is not an ISO 3166-1 alpha-3 code nor a region of the data"
                     + hint(value, inData, all));
             }
             case ITEM -> {
+                if (exists(IS_ITEM, NodeFactory.createLiteralString(value))) return;
                 Set<String> items = values(ITEMS);
-                if (items.contains(value)) return;
                 throw p.refuse(value, "is not an item or stage id of a loaded chain" + hint(value, items, items));
             }
             case CHAIN -> {
+                if (org.apache.jena.irix.IRIs.check(value) && exists(IS_CHAIN, NodeFactory.createURI(value))) return;
                 Set<String> chains = values(CHAINS);
-                if (chains.contains(value)) return;
                 throw p.refuse(value, "is not a loaded chain (loaded: " + (chains.isEmpty() ? "none" : String.join(", ", chains))
                     + (p.acceptsAll() ? "; or * for all" : "") + ")");
             }
@@ -58,6 +64,11 @@ public final class ParameterDomain {
         var close = Suggestions.closest(value, preferred, 3);
         if (close.isEmpty()) close = Suggestions.closest(value.toUpperCase(Locale.ROOT), all, 3);
         return close.isEmpty() ? "" : " (did you mean '" + String.join("' or '", close) + "'?)";
+    }
+
+    /** Whether the membership query has a row with {@code ?x} bound to {@code x} (one indexed lookup). */
+    private boolean exists(Query q, org.apache.jena.graph.Node x) {
+        return runner.selectAll(q, BindingFactory.binding(Var.alloc("x"), x)).hasNext();
     }
 
     private Set<String> values(Query q) {
