@@ -24,8 +24,12 @@ public final class DeriveCommand implements Callable<Integer> {
     }
 
     static void refresh(ChainStore s, boolean quiet) {
-        for (DerivedGraphs.Result r : DerivedGraphs.refresh(s.dataset()))
+        // One derivation at a time, each announced before it starts: a first serve derives for several seconds.
+        for (var d : DerivedGraphs.all()) {
+            if (!quiet) System.err.printf("deriving %s ...%n", d.name());
+            DerivedGraphs.Result r = DerivedGraphs.run(s.dataset(), d);
             if (!quiet)
                 System.err.printf("derived %s into <%s>: %,d records, %,d triples%n", r.name(), r.graph().getURI(), r.records(), r.triples());
+        }
     }
 }

@@ -37,7 +37,7 @@ import org.chainkg.query.ResultFormat;
 final class NamedQueryServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Largest result a request may get in one response (bytes); larger ones must be paged. */
-    static final long DEFAULT_MAX_RESULT_BYTES = 256L << 20;
+    static final long DEFAULT_MAX_RESULT_BYTES = 128L << 20;
 
     private final transient QueryRunner runner;
     private final transient ParameterDomain domain;
