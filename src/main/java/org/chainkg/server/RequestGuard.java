@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *       {@code [::1]}): a page on another site that rebinds its DNS name to 127.0.0.1 is refused (403);</li>
  *   <li>a request that is not GET, HEAD or OPTIONS must not come from another origin: an {@code Origin} header
  *       that is not a loopback origin is refused (403), so a cross-site form cannot run an update;</li>
+ *   <li>a SPARQL Update with a {@code LOAD} is refused (403): it would make the server read local files
+ *       ({@code file:}) or fetch any URL; data is loaded with {@code chainkg load --endpoint} instead;</li>
  *   <li>a request body over {@code maxBodyBytes} is refused with 413 (by its Content-Length, or when a chunked
  *       body passes the limit while it is read); SPARQL parsing time grows faster than the text.</li>
  * </ul>
@@ -59,9 +61,36 @@ final class RequestGuard implements Filter {
             return;
         }
         try {
-            chain.doFilter(length < 0 ? new Bounded(req, maxBodyBytes) : req, response);
+            HttpServletRequest next = length < 0 ? new Bounded(req, maxBodyBytes) : req;
+            if (!SAFE.contains(req.getMethod().toUpperCase(Locale.ROOT))) {
+                String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+                String update = null;
+                if (type.startsWith("application/sparql-update")) {
+                    byte[] body = next.getInputStream().readAllBytes();
+                    next = new Replayed(next, body);
+                    update = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                } else if (type.startsWith("application/x-www-form-urlencoded")) {
+                    update = next.getParameter("update");
+                }
+                if (update != null && hasLoad(update)) {
+                    HttpResults.error(resp, 403, "LOAD is refused: this server reads no files and fetches no URLs for an update; "
+                                                 + "load data with chainkg load --endpoint URL PATH...");
+                    return;
+                }
+            }
+            chain.doFilter(next, response);
         } catch (BodyTooLargeException e) {
             if (!resp.isCommitted()) HttpResults.error(resp, 413, e.getMessage());
+        }
+    }
+
+    /** Whether an update request holds a LOAD (text that does not parse is left to Fuseki, which reports it). */
+    static boolean hasLoad(String update) {
+        try {
+            return org.apache.jena.update.UpdateFactory.create(update).getOperations().stream()
+                .anyMatch(op -> op instanceof org.apache.jena.sparql.modify.request.UpdateLoad);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -84,6 +113,33 @@ final class RequestGuard implements Filter {
     static final class BodyTooLargeException extends RuntimeException {
         BodyTooLargeException(long max) {
             super("the request body is over this server's limit of " + max + " bytes");
+        }
+    }
+
+    /** A request whose body was read here, handed on to the servlet again. */
+    private static final class Replayed extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Replayed(HttpServletRequest req, byte[] body) {
+            super(req);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public int read() { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+                @Override public boolean isFinished() { return in.available() == 0; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException(); }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -92,6 +92,21 @@ class ServerAbuseTest {
     }
 
     @Test
+    void loadOfLocalFilesIsRefused() throws Exception {
+        long before = triples();
+        for (String body : new String[] {"LOAD <file:///etc/passwd> INTO GRAPH <urn:test:leak>",
+                                         "LOAD SILENT <http://localhost:" + other.getPort() + "/other/get?default>"}) {
+            HttpResponse<String> raw = post("/chainkg/update", "application/sparql-update", body, null);
+            assertEquals(403, raw.statusCode(), raw.body());
+            assertFalse(raw.body().contains("root"), raw.body());
+            HttpResponse<String> form = post("/chainkg/update", "application/x-www-form-urlencoded",
+                "update=" + URLEncoder.encode(body, StandardCharsets.UTF_8), null);
+            assertEquals(403, form.statusCode(), form.body());
+        }
+        assertEquals(before, triples(), "nothing was loaded");
+    }
+
+    @Test
     void dnsRebindingIsRefusedByHost() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.getPort())) {
             OutputStream out = s.getOutputStream();
