@@ -107,6 +107,26 @@ class ServerAbuseTest {
     }
 
     @Test
+    void updatesHaveATimeLimit() throws Exception {
+        // A second server on a scratch copy with a 1 s timeout; the update is a cross product over every quad.
+        ChainStore scratch = TestData.derivedStoreWith(tmp.resolve("scratch"), TestData.ETO_MINI);
+        FusekiServer quick = ChainkgServer.build(scratch.dataset(), 0, true, 1).start();
+        try {
+            String update = "INSERT { GRAPH <urn:test:big> { ?a ?b ?o3 } } WHERE { ?a ?b ?o1 . ?c ?d ?o2 . ?e ?f ?o3 }";
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + quick.getPort() + "/chainkg/update"))
+                .header("Content-Type", "application/sparql-update").timeout(java.time.Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertNotEquals(2, r.statusCode() / 100, "the update ran to the end in " + seconds + " s: " + r.body());
+            assertTrue(seconds < 30, "stopped by the 1 s limit, not by the client (" + seconds + " s)");
+        } finally {
+            quick.stop();
+            scratch.close();
+        }
+    }
+
+    @Test
     void dnsRebindingIsRefusedByHost() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.getPort())) {
             OutputStream out = s.getOutputStream();
