@@ -42,8 +42,19 @@ public final class DerivedGraphs {
     public record Result(String name, Node graph, long records, long triples) {}
 
     public static List<Result> refresh(DatasetGraph dsg) {
+        return refresh(dsg, d -> {}, r -> {});
+    }
+
+    /** Recomputes every derived graph in order, telling {@code starting} before each and {@code done} after it (progress). */
+    public static List<Result> refresh(DatasetGraph dsg, java.util.function.Consumer<Derivation> starting,
+                                       java.util.function.Consumer<Result> done) {
         List<Result> out = new ArrayList<>();
-        for (Derivation d : all()) out.add(run(dsg, d));
+        for (Derivation d : all()) {
+            starting.accept(d);
+            Result r = run(dsg, d);
+            done.accept(r);
+            out.add(r);
+        }
         return out;
     }
 

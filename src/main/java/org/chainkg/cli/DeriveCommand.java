@@ -24,12 +24,12 @@ public final class DeriveCommand implements Callable<Integer> {
     }
 
     static void refresh(ChainStore s, boolean quiet) {
-        // One derivation at a time, each announced before it starts: a first serve derives for several seconds.
-        for (var d : DerivedGraphs.all()) {
-            if (!quiet) System.err.printf("deriving %s ...%n", d.name());
-            DerivedGraphs.Result r = DerivedGraphs.run(s.dataset(), d);
-            if (!quiet)
-                System.err.printf("derived %s into <%s>: %,d records, %,d triples%n", r.name(), r.graph().getURI(), r.records(), r.triples());
+        // Each derivation is announced before it starts: a first serve derives for several seconds.
+        if (quiet) {
+            DerivedGraphs.refresh(s.dataset());
+            return;
         }
+        DerivedGraphs.refresh(s.dataset(), d -> System.err.printf("deriving %s ...%n", d.name()),
+            r -> System.err.printf("derived %s into <%s>: %,d records, %,d triples%n", r.name(), r.graph().getURI(), r.records(), r.triples()));
     }
 }

@@ -25,8 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *       that is not a loopback origin is refused (403), so a cross-site form cannot run an update;</li>
  *   <li>a SPARQL Update with a {@code LOAD} is refused (403): it would make the server read local files
  *       ({@code file:}) or fetch any URL; data is loaded with {@code chainkg load --endpoint} instead;</li>
- *   <li>a request body over {@code maxBodyBytes} is refused with 413 (by its Content-Length, or when a chunked
- *       body passes the limit while it is read); SPARQL parsing time grows faster than the text.</li>
+ *   <li>a request body over {@code maxBodyBytes} is refused with 413 (by its Content-Length, or, for a chunked
+ *       body, by reading at most one byte past the limit here); SPARQL parsing time grows faster than the text.</li>
  * </ul>
  */
 final class RequestGuard implements Filter {
@@ -60,28 +60,31 @@ final class RequestGuard implements Filter {
             HttpResults.error(resp, 413, "the request body (" + length + " bytes) is over this server's limit of " + maxBodyBytes + " bytes");
             return;
         }
-        try {
-            HttpServletRequest next = length < 0 ? new Bounded(req, maxBodyBytes) : req;
-            if (!SAFE.contains(req.getMethod().toUpperCase(Locale.ROOT))) {
-                String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
-                String update = null;
-                if (type.startsWith("application/sparql-update")) {
-                    byte[] body = next.getInputStream().readAllBytes();
-                    next = new Replayed(next, body);
-                    update = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-                } else if (type.startsWith("application/x-www-form-urlencoded")) {
-                    update = next.getParameter("update");
-                }
-                if (update != null && hasLoad(update)) {
-                    HttpResults.error(resp, 403, "LOAD is refused: this server reads no files and fetches no URLs for an update; "
-                                                 + "load data with chainkg load --endpoint URL PATH...");
+        HttpServletRequest next = req;
+        if (!SAFE.contains(req.getMethod().toUpperCase(Locale.ROOT))) {
+            String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+            String update = null;
+            boolean form = type.startsWith("application/x-www-form-urlencoded");
+            if ((length < 0 && !form) || type.startsWith("application/sparql-update")) {
+                // A body of unknown length (chunked) is read here, at most one byte past the limit, and replayed.
+                // Forms are left to Jetty, which parses them itself and has its own size limit (200,000 bytes).
+                byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes) + 1);
+                if (body.length > maxBodyBytes) {
+                    HttpResults.error(resp, 413, "the request body is over this server's limit of " + maxBodyBytes + " bytes");
                     return;
                 }
+                next = new Replayed(req, body);
+                if (type.startsWith("application/sparql-update")) update = new String(body, java.nio.charset.StandardCharsets.UTF_8);
             }
-            chain.doFilter(next, response);
-        } catch (BodyTooLargeException e) {
-            if (!resp.isCommitted()) HttpResults.error(resp, 413, e.getMessage());
+            if (form)
+                update = next.getParameter("update");
+            if (update != null && hasLoad(update)) {
+                HttpResults.error(resp, 403, "LOAD is refused: this server reads no files and fetches no URLs for an update; "
+                                             + "load data with chainkg load --endpoint URL PATH...");
+                return;
+            }
         }
+        chain.doFilter(next, response);
     }
 
     /** Whether an update request holds a LOAD (text that does not parse is left to Fuseki, which reports it). */
@@ -110,12 +113,6 @@ final class RequestGuard implements Filter {
         }
     }
 
-    static final class BodyTooLargeException extends RuntimeException {
-        BodyTooLargeException(long max) {
-            super("the request body is over this server's limit of " + max + " bytes");
-        }
-    }
-
     /** A request whose body was read here, handed on to the servlet again. */
     private static final class Replayed extends HttpServletRequestWrapper {
         private final byte[] body;
@@ -140,48 +137,6 @@ final class RequestGuard implements Filter {
         @Override
         public java.io.BufferedReader getReader() {
             return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    /** A request whose body (of unknown length) may not pass {@code max} bytes. */
-    private static final class Bounded extends HttpServletRequestWrapper {
-        private final long max;
-        private ServletInputStream in;
-
-        Bounded(HttpServletRequest req, long max) {
-            super(req);
-            this.max = max;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (in == null) {
-                ServletInputStream base = super.getInputStream();
-                in = new ServletInputStream() {
-                    long read;
-
-                    private void count(long n) {
-                        if (n > 0 && (read += n) > max) throw new BodyTooLargeException(max);
-                    }
-
-                    @Override public int read() throws IOException {
-                        int b = base.read();
-                        if (b >= 0) count(1);
-                        return b;
-                    }
-
-                    @Override public int read(byte[] b, int off, int len) throws IOException {
-                        int n = base.read(b, off, len);
-                        count(n);
-                        return n;
-                    }
-
-                    @Override public boolean isFinished() { return base.isFinished(); }
-                    @Override public boolean isReady() { return base.isReady(); }
-                    @Override public void setReadListener(ReadListener l) { base.setReadListener(l); }
-                };
-            }
-            return in;
         }
     }
 }
