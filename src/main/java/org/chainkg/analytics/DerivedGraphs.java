@@ -19,15 +19,17 @@ import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.rdf.Vocab;
 import org.chainkg.store.BulkGraphLoad;
+import org.chainkg.store.KillPoint;
 import org.apache.jena.system.Txn;
 
 /**
- * Recomputes derived graphs: each {@link Derivation} runs in one write transaction that removes its old graph,
- * writes the new facts and a PROV-O record (derived from which source graphs, when, by which version). Runs after
- * every load, so that derived facts always match the sources; {@code chainkg derive} runs it by hand.
+ * Recomputes derived graphs: each {@link Derivation} removes its old graph, writes the new facts and a PROV-O record
+ * (derived from which source graphs, when, by which version); the record's {@code ck:tripleCount} is written last and
+ * marks the graph complete. Runs after every load, so that derived facts always match the sources; {@code chainkg
+ * derive} runs it by hand. {@link #status} tells, per graph, whether it is current, missing, incomplete or stale.
  */
 public final class DerivedGraphs {
-    public static final String PREFIX = Iris.GRAPH + "derived/";
+    public static final String PREFIX = org.chainkg.store.StoreRecovery.DERIVED_PREFIX;
 
     /** The derivations, in order (later ones may read earlier ones' graphs). */
     public static List<Derivation> all() {
@@ -48,14 +50,93 @@ public final class DerivedGraphs {
     /** Recomputes every derived graph in order, telling {@code starting} before each and {@code done} after it (progress). */
     public static List<Result> refresh(DatasetGraph dsg, java.util.function.Consumer<Derivation> starting,
                                        java.util.function.Consumer<Result> done) {
+        // The journal says "derived graphs in progress" until the last one is complete: a killed (or failed) refresh
+        // is redone when the store next opens, never answered from.
+        var journal = org.chainkg.store.ChainStore.journal(dsg);
+        if (journal != null) journal.begin(org.chainkg.store.StoreJournal.DERIVED);
         List<Result> out = new ArrayList<>();
         for (Derivation d : all()) {
             starting.accept(d);
             Result r = run(dsg, d);
+            KillPoint.reached("derive.graph-done");
             done.accept(r);
             out.add(r);
         }
+        if (journal != null) journal.end(org.chainkg.store.StoreJournal.DERIVED);
         return out;
+    }
+
+    /** The state of one derived graph against the sources it was computed from. */
+    public enum State { CURRENT, MISSING, INCOMPLETE, STALE }
+
+    /** One derivation's state, with the reason in words when it is not current. */
+    public record Status(String name, Node graph, State state, String reason) {}
+
+    /**
+     * The state of every derived graph: MISSING (not there while sources are), INCOMPLETE (data without its completion
+     * marker, the {@code ck:tripleCount} of its PROV record, written last), STALE (a source graph was loaded after the
+     * derivation started, or the source graphs are not the ones it was derived from), else CURRENT. A store with no
+     * source graph has nothing to derive: all CURRENT.
+     */
+    public static List<Status> status(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> {
+            java.util.Map<Node, Instant> sources = new java.util.LinkedHashMap<>();
+            for (Node s : sourceGraphs(dsg)) sources.put(s, endedAt(dsg, s));
+            List<Status> out = new ArrayList<>();
+            for (Derivation d : all()) {
+                Node g = graph(d);
+                if (sources.isEmpty()) { out.add(new Status(d.name(), g, State.CURRENT, null)); continue; }
+                if (!dsg.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext()) {
+                    out.add(new Status(d.name(), g, State.MISSING, "not derived yet"));
+                    continue;
+                }
+                if (!dsg.contains(g, g, CK.tripleCount, Node.ANY)) {
+                    out.add(new Status(d.name(), g, State.INCOMPLETE, "its derivation did not complete (no completion marker)"));
+                    continue;
+                }
+                java.util.Set<Node> from = new java.util.HashSet<>();
+                dsg.find(g, g, Vocab.provWasDerivedFrom, Node.ANY).forEachRemaining(q -> from.add(q.getObject()));
+                Instant started = startedAt(dsg, g);
+                String reason = null;
+                for (var e : sources.entrySet()) {
+                    if (!from.contains(e.getKey())) { reason = "<" + e.getKey().getURI() + "> was loaded after it was derived"; break; }
+                    if (started != null && e.getValue() != null && e.getValue().isAfter(started)) {
+                        reason = "<" + e.getKey().getURI() + "> was loaded again after it was derived"; break;
+                    }
+                }
+                if (reason == null)
+                    for (Node f : from)
+                        if (!sources.containsKey(f)) { reason = "<" + f.getURI() + ">, a source of it, is gone"; break; }
+                out.add(new Status(d.name(), g, reason == null ? State.CURRENT : State.STALE, reason));
+            }
+            return out;
+        });
+    }
+
+    private static Instant endedAt(DatasetGraph dsg, Node g) {
+        var acts = dsg.find(g, g, Vocab.provWasGeneratedBy, Node.ANY);
+        while (acts.hasNext()) {
+            var t = dsg.find(g, acts.next().getObject(), Vocab.provEndedAtTime, Node.ANY);
+            if (t.hasNext()) return instant(t.next().getObject());
+        }
+        return null;
+    }
+
+    private static Instant startedAt(DatasetGraph dsg, Node g) {
+        var acts = dsg.find(g, g, Vocab.provWasGeneratedBy, Node.ANY);
+        while (acts.hasNext()) {
+            var t = dsg.find(g, acts.next().getObject(), Vocab.provStartedAtTime, Node.ANY);
+            if (t.hasNext()) return instant(t.next().getObject());
+        }
+        return null;
+    }
+
+    private static Instant instant(Node literal) {
+        try {
+            return Instant.parse(literal.getLiteralLexicalForm());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -70,6 +151,7 @@ public final class DerivedGraphs {
         Instant started = Instant.now();
         if (BulkGraphLoad.supports(dsg)) {
             Txn.executeWrite(dsg, () -> org.chainkg.store.Graphs.clear(dsg, g));
+            KillPoint.reached("derive.cleared");
             try (BulkGraphLoad bulk = BulkGraphLoad.begin(dsg, g).orElseThrow()) {
                 TripleWriter w = new TripleWriter(bulk.sink());
                 long records = Txn.calculateRead(dsg, () -> d.derive(dsg, g, w));

@@ -22,7 +22,7 @@ public final class CompactCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var dir = store.dbOrDefault();
-        try (ChainStore s = store.openExisting()) {
+        try (ChainStore s = store.openExisting(common.quiet)) {
             long before = DiskUsage.allocatedBytes(dir);
             long start = System.nanoTime();
             s.compact();

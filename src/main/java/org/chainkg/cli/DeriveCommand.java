@@ -17,7 +17,7 @@ public final class DeriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ChainStore s = store.openExisting()) {
+        try (ChainStore s = store.openExisting(DerivedState.Policy.DERIVES_NEXT, common.quiet)) {
             refresh(s, common.quiet);
         }
         return 0;

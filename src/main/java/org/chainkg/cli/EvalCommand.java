@@ -64,7 +64,7 @@ public final class EvalCommand implements Runnable {
             if (!java.nio.file.Files.isRegularFile(truth)) throw new IllegalArgumentException(truth + ": no such file");
             Map<String, Set<String>> pairs = MatchingEvaluation.readTruth(truth);
             MatchingEvaluation.Result result;
-            try (ChainStore s = store.openExisting();
+            try (ChainStore s = store.openExisting(common.quiet);
                  Matcher m = Matcher.build(s.dataset(), MatchWeights.load(weightsFile))) {
                 result = MatchingEvaluation.run(m, pairs, k, seed);
             }

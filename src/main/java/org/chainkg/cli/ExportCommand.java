@@ -34,7 +34,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Suggestions.choose(spec, "--format", format, java.util.List.of("nquads", "turtle"));
-        try (ChainStore s = store.openExisting()) {
+        try (ChainStore s = store.openExisting(common.quiet)) {
             DatasetGraph dsg = s.dataset();
             OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
             Txn.executeRead(dsg, () -> {

@@ -12,6 +12,7 @@ import org.chainkg.store.ChainStore;
 import org.chainkg.store.LoadProgress;
 import org.chainkg.store.RemoteStore;
 import org.chainkg.store.SourceLoader;
+import org.chainkg.store.StoreJournal;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,9 +58,18 @@ public final class LoadCommand implements Callable<Integer> {
             : SourceFormats.detect(paths);
         if (endpoint != null)
             return loadRemote(reader);
-        try (ChainStore s = store.openOrCreate()) {
+        try (ChainStore s = store.openOrCreate(noDerive ? DerivedState.Policy.ANSWER : DerivedState.Policy.DERIVES_NEXT, common.quiet)) {
             LoadProgress progress = common.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
-            var result = new SourceLoader(s.dataset(), progress, !noBulk).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+            // From here until the derivation is done, a kill leaves derived graphs older than the sources: the journal
+            // says so, and the next command recomputes them (a failed load changed nothing: no entry then).
+            if (!noDerive) s.journal().begin(StoreJournal.DERIVED);
+            SourceLoader.LoadResult result;
+            try {
+                result = new SourceLoader(s.dataset(), progress, !noBulk).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+            } catch (RuntimeException e) {
+                if (!noDerive && !s.recovery().derivedInterrupted()) s.journal().end(StoreJournal.DERIVED);
+                throw e;
+            }
             if (!common.quiet) {
                 System.err.printf("loaded %s (%s) into <%s>: %,d triples%s%n", paths, reader.format(), result.graph().getURI(),
                                   result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");

@@ -86,7 +86,7 @@ public final class MatchCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (ChainStore s = store.openExisting()) {
+        try (ChainStore s = store.openExisting(common.quiet)) {
             if (!store.dbGiven() && s.isEmpty())
                 throw new IllegalStateException("the store " + store.dbOrDefault() + " is empty: load data first (chainkg load)");
             write(s.dataset(), weights, request, fmt);

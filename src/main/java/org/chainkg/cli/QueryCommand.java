@@ -98,7 +98,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
         if (endpoint != null) {
             run(QueryRunner.remote(endpoint, timeoutSeconds * 1000), named, fmt, page);
-        } else try (ChainStore s = store.openExisting()) {
+        } else try (ChainStore s = store.openExisting(common.quiet)) {
             run(new QueryRunner(s.dataset(), timeoutSeconds * 1000), named, fmt, page);
         }
         if (named != null && named.credit() != null && !common.quiet)

@@ -57,18 +57,26 @@ public final class ServeCommand implements Callable<Integer> {
             + "instead of a local store (e.g. http://host:3030/chainkg/sparql); /chainkg/sparql passes queries on to it.")
     String endpoint;
 
-    /** Loads the bundled real data when the store is empty; returns the number of sources loaded. */
+    /**
+     * Loads each bundled real source whose graph the store does not hold (all of them into a new default store; the
+     * rest of them after a first serve was killed while loading), then recomputes the derived graphs if it loaded
+     * any; returns the number of sources loaded.
+     */
     public static int loadBundledIfEmpty(ChainStore s) {
-        if (!s.isEmpty())
-            return 0;
         int n = 0;
         for (BundledData.BundledSource src : BundledData.all()) {
-            var result = new SourceLoader(s.dataset()).load(SourceFormats.byName(src.format()), src.paths(), null);
+            var reader = SourceFormats.byName(src.format());
+            var graph = SourceLoader.defaultGraph(reader, src.paths());
+            boolean held = org.apache.jena.system.Txn.calculateRead(s.dataset(),
+                () -> s.dataset().find(graph, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).hasNext());
+            if (held) continue;
+            if (n == 0) s.journal().begin(org.chainkg.store.StoreJournal.DERIVED);
+            var result = new SourceLoader(s.dataset()).load(reader, src.paths(), null);
             System.err.printf("loaded bundled %s data into <%s>: %,d triples%n", src.format(), result.graph().getURI(), result.triples());
             if (result.report().credit() != null) System.err.println("data: " + result.report().credit());
             n++;
         }
-        DeriveCommand.refresh(s, false);
+        if (n > 0) DeriveCommand.refresh(s, false);
         return n;
     }
 
@@ -82,9 +90,16 @@ public final class ServeCommand implements Callable<Integer> {
             server.join();
             return 0;
         }
-        ChainStore s = store.openOrCreate();
-        if (!store.dbGiven())
-            loadBundledIfEmpty(s);
+        ChainStore s = store.openOrCreate(DerivedState.Policy.DERIVES_NEXT, false);
+        try {
+            if (!store.dbGiven())
+                loadBundledIfEmpty(s);
+            // Never serve derived graphs that a killed command left half done, or that predate the sources.
+            DerivedState.settleDerived(s, DerivedState.Policy.SERVE, false);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
         int running = maxRunning == null ? ChainkgServer.defaultMaxRunning() : maxRunning;
         if (running < 0) {
             s.close();

@@ -18,16 +18,33 @@ public final class StoreOptions {
 
     boolean dbGiven() { return db != null; }
 
-    /** Opens the store, creating it if needed: for {@code load} and {@code serve} only. */
-    ChainStore openOrCreate() { return ChainStore.open(dbOrDefault()); }
+    /** Opens the store, creating it if needed: for {@code load} and {@code serve} only. See {@link DerivedState}. */
+    ChainStore openOrCreate(DerivedState.Policy policy, boolean quiet) {
+        return settled(ChainStore.open(dbOrDefault()), policy, quiet);
+    }
+
+    /** Opens an existing store to answer from it (see {@link DerivedState}). */
+    ChainStore openExisting(boolean quiet) { return openExisting(DerivedState.Policy.ANSWER, quiet); }
 
     /** Opens an existing store; with no store there, a {@link NoStoreException} that says how to make one. */
-    ChainStore openExisting() {
+    ChainStore openExisting(DerivedState.Policy policy, boolean quiet) {
+        ChainStore s;
         try {
-            return ChainStore.openExisting(dbOrDefault());
+            s = ChainStore.openExisting(dbOrDefault());
         } catch (NoStoreException e) {
             throw new NoStoreException(e.directory(), e.getMessage() + ": create it with chainkg load --db " + dbOrDefault()
                                        + " PATH..." + (dbGiven() ? "" : ", or chainkg serve (loads the bundled data)"));
+        }
+        return settled(s, policy, quiet);
+    }
+
+    private static ChainStore settled(ChainStore s, DerivedState.Policy policy, boolean quiet) {
+        try {
+            DerivedState.settle(s, policy, quiet);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 }

@@ -31,7 +31,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Suggestions.choose(spec, "--format", format, java.util.List.of("text", "turtle"));
-        try (ChainStore s = store.openExisting()) {
+        try (ChainStore s = store.openExisting(common.quiet)) {
             ValidationReport report = new ShapesValidator().validate(s.dataset());
             long violations = report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).count();
             long warnings = report.getEntries().size() - violations;

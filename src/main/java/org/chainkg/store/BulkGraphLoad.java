@@ -67,12 +67,13 @@ public final class BulkGraphLoad implements AutoCloseable {
      */
     static long bulkMinQuads() { return Long.getLong("chainkg.bulkMinQuads", 100_000); }
 
-    private BulkGraphLoad(DatasetGraph tdb, TextIndex index, Node graph) {
+    private BulkGraphLoad(DatasetGraph tdb, TextIndex index, Node graph, Path spoolDir) {
         this.tdb = tdb;
         this.index = index;
         this.graph = graph;
         try {
-            spoolFile = Files.createTempFile("chainkg-bulk-", ".rt");
+            if (spoolDir != null) Files.createDirectories(spoolDir);
+            spoolFile = spoolDir != null ? Files.createTempFile(spoolDir, "chainkg-bulk-", ".rt") : Files.createTempFile("chainkg-bulk-", ".rt");
             spoolOut = new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the bulk-load spool file: " + e.getMessage(), e);
@@ -90,7 +91,8 @@ public final class BulkGraphLoad implements AutoCloseable {
         DatasetGraphText text = (DatasetGraphText) dsg;
         DatasetGraph base = text.getWrapped();   // the TDB2 database (getBase() would unwrap to its current storage)
         boolean empty = Txn.calculateRead(dsg, () -> !dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).hasNext());
-        return empty ? Optional.of(new BulkGraphLoad(base, text.getTextIndex(), graph)) : Optional.empty();
+        Path spool = dsg.getContext().get(ChainStore.SPOOL) instanceof Path p ? p : null;
+        return empty ? Optional.of(new BulkGraphLoad(base, text.getTextIndex(), graph, spool)) : Optional.empty();
     }
 
     /** True for the embedded store (a jena-text dataset with a Lucene index over TDB2) outside a transaction. */
@@ -128,6 +130,7 @@ public final class BulkGraphLoad implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        KillPoint.reached("bulk.spooled");
         if (sent < bulkMinQuads()) {
             // A small graph: one write transaction from the spool costs less than starting the bulk loader's threads
             // and sorting six indexes, and is all-or-nothing by itself.
@@ -140,11 +143,26 @@ public final class BulkGraphLoad implements AutoCloseable {
             return commitIndex();
         }
         MonitorOutput quiet = (fmt, args) -> { };
-        DataLoader loader = "phased".equals(System.getProperty("chainkg.bulkLoader"))
-            ? LoaderFactory.phasedLoader(tdb, (Node) null, quiet) : LoaderFactory.parallelLoader(tdb, (Node) null, quiet);
+        // TDB2's sequential loader: one write transaction (primary indexes while parsing, then each secondary index
+        // by a sort), so a kill at any instant leaves the database as before or as after. The parallel and phased
+        // loaders write the indexes in partial transactions and can leave a database "in a strange state" after a
+        // crash (TDB2 documentation); they are used only when asked for (chainkg.bulkLoader), for benchmarks.
+        String kind = System.getProperty("chainkg.bulkLoader", "sequential");
+        DataLoader loader = switch (kind) {
+            case "parallel" -> LoaderFactory.parallelLoader(tdb, (Node) null, quiet);
+            case "phased" -> LoaderFactory.phasedLoader(tdb, (Node) null, quiet);
+            default -> LoaderFactory.sequentialLoader(tdb, (Node) null, quiet);
+        };
         loader.startBulk();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(spoolFile), 1 << 16)) {
-            RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(loader.stream());
+            StreamRDF target = loader.stream();
+            RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFWrapper(target) {
+                long n;
+                @Override public void quad(Quad q) {
+                    if (++n == sent / 2) KillPoint.reached("bulk.loading");
+                    super.quad(q);
+                }
+            });
             loader.finishBulk();
         } catch (IOException | RuntimeException e) {
             loader.finishException(e);
@@ -156,8 +174,10 @@ public final class BulkGraphLoad implements AutoCloseable {
 
     /** Commits the text index; returns the distinct triples now in the graph. */
     private long commitIndex() {
+        KillPoint.reached("bulk.tdb-committed");
         index.prepareCommit();
         index.commit();
+        KillPoint.reached("bulk.text-committed");
         loaded = true;
         return Txn.calculateRead(tdb, () -> {
             long n = 0;

@@ -55,11 +55,27 @@ public final class ChainStore implements AutoCloseable {
     private final Path dir;
     private final DatasetGraph dataset;
     private final TextIndex textIndex;
+    private final StoreJournal journal;
+    private final StoreRecovery recovery;
 
-    private ChainStore(Path dir, DatasetGraph dataset, TextIndex textIndex) {
+    private ChainStore(Path dir, DatasetGraph dataset, TextIndex textIndex, StoreJournal journal, StoreRecovery recovery) {
         this.dir = dir;
         this.dataset = dataset;
         this.textIndex = textIndex;
+        this.journal = journal;
+        this.recovery = recovery;
+    }
+
+    /** The folder of bulk-load spool files inside a store (emptied when the store opens). */
+    public static final String SPOOL_FOLDER = "tmp";
+    /** Context symbol: the store's spool folder (a Path), where {@link BulkGraphLoad} writes. */
+    public static final org.apache.jena.sparql.util.Symbol SPOOL = org.apache.jena.sparql.util.Symbol.create("chainkg:spool");
+    /** Context symbol: the store's {@link StoreJournal}. */
+    public static final org.apache.jena.sparql.util.Symbol JOURNAL = org.apache.jena.sparql.util.Symbol.create("chainkg:journal");
+
+    /** The journal of the store in a dataset's context (a store opened by {@link #open}), or null. */
+    public static StoreJournal journal(DatasetGraph dsg) {
+        return dsg.getContext().get(JOURNAL) instanceof StoreJournal j ? j : null;
     }
 
     /**
@@ -107,12 +123,19 @@ public final class ChainStore implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw isLockRefused(e) ? new StoreLockedException(dir, e) : e;
             }
+            // This process holds the store now (TDB2's lock): what a killed command left can be repaired.
+            StoreRecovery recovery = new StoreRecovery();
+            recovery.cleanFiles(dir);
             TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(dir.resolve("text")), indexConfig());
+            StoreJournal journal = new StoreJournal(dir);
+            recovery.afterOpen(tdb, (org.apache.jena.query.text.TextIndexLucene) index, journal);
             DatasetGraph text = TextDatasetFactory.create(tdb, index, true);
             DatasetGraph dsg = text;
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
             dsg.getContext().set(TextQuery.textIndex, index);
-            return new ChainStore(dir, dsg, index);
+            dsg.getContext().set(SPOOL, dir.resolve(SPOOL_FOLDER));
+            dsg.getContext().set(JOURNAL, journal);
+            return new ChainStore(dir, dsg, index, journal, recovery);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the store at " + dir + ": " + e.getMessage(), e);
         }
@@ -151,6 +174,10 @@ public final class ChainStore implements AutoCloseable {
     public Path directory() { return dir; }
     public DatasetGraph dataset() { return dataset; }
     public TextIndex textIndex() { return textIndex; }
+    /** The store's intent journal (see {@link StoreJournal}). */
+    public StoreJournal journal() { return journal; }
+    /** What opening the store repaired after a killed command (see {@link StoreRecovery}). */
+    public StoreRecovery recovery() { return recovery; }
 
     /** True when no named graph holds any triple. */
     public boolean isEmpty() {

@@ -31,8 +31,10 @@ import org.chainkg.source.SourceReport;
  * version) is written into the same graph. Any error aborts the transaction, leaving the store as it was.
  * <p>
  * Into a graph that is empty before (every first load), the triples go through {@link BulkGraphLoad} instead: spooled
- * and text-indexed (uncommitted) while the reader runs, then written by TDB2's parallel bulk loader; the PROV record
- * follows in a write transaction. Bad input fails while spooling, before the store is touched.
+ * and text-indexed (uncommitted) while the reader runs, then written by TDB2's sequential bulk loader (one write
+ * transaction); the text index commits and the PROV record (the graph's completion marker) follows in a write
+ * transaction. Bad input fails while spooling, before the store is touched. The {@link StoreJournal} names the graph
+ * until all of that is done, so that a killed load is repaired when the store next opens ({@link StoreRecovery}).
  * <p>
  * The load is synchronous: a pipelined variant (parsing, TDB2 writes and text indexing on three threads) was
  * measured and gained nothing on the 2-core machine (BENCHMARKS.md), so the simpler path is kept.
@@ -71,11 +73,29 @@ public final class SourceLoader {
 
     /**
      * Loads a source into its graph. A graph that is empty (a first load) on the embedded store is written by the
-     * bulk path ({@link BulkGraphLoad}: spool, then TDB2's parallel loader); replacing a graph takes the
+     * bulk path ({@link BulkGraphLoad}: spool, then TDB2's sequential loader); replacing a graph takes the
      * transactional path. Either way a failure leaves the store and its text index as they were.
      */
     public LoadResult load(SourceReader reader, List<Path> paths, Node graph) {
         Node g = graph != null ? graph : defaultGraph(reader, paths);
+        // The journal names the graph while it may be half written (see StoreRecovery): the bulk path commits TDB2,
+        // the text index and the completion marker one after another.
+        StoreJournal journal = ChainStore.journal(dsg);
+        if (journal != null) journal.begin(g.getURI());
+        LoadResult result;
+        try {
+            result = loadInto(reader, paths, g);
+        } catch (RuntimeException e) {
+            // A failed load rolled itself back; only when that undo failed too must the next open repair the graph.
+            if (journal != null && e.getSuppressed().length == 0) journal.end(g.getURI());
+            throw e;
+        }
+        KillPoint.reached("load.committed");
+        if (journal != null) journal.end(g.getURI());
+        return result;
+    }
+
+    private LoadResult loadInto(SourceReader reader, List<Path> paths, Node g) {
         if (bulk) {
             var b = BulkGraphLoad.begin(dsg, g);
             if (b.isPresent()) return loadBulk(b.get(), reader, paths, g);
@@ -89,6 +109,7 @@ public final class SourceLoader {
             SourceReport report = read(reader, paths, sink);
             long dataTriples = sink.added;
             long provTriples = writeProvenance(g, reader, report, started, dataTriples);
+            KillPoint.reached("load.before-commit");
             dsg.commit();
             return new LoadResult(g, dataTriples + provTriples, replaced, report);
         } catch (RuntimeException e) {
