@@ -37,7 +37,7 @@ public final class LoadCommand implements Callable<Integer> {
     boolean noDerive;
 
     @Option(names = "--no-bulk", description = "Write a new graph in one write transaction, one quad at a time, instead of "
-            + "TDB2's bulk loader (slower; crash-safe at every point). Replacing a graph always does this.")
+            + "TDB2's bulk loader (slower). Replacing a graph always does this. Both paths are crash-safe (README).")
     boolean noBulk;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "Load into a remote SPARQL store instead of --db: its Graph Store "

@@ -34,17 +34,19 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Writes a whole named graph that is empty before (a first load of a source, a recomputed derived graph) with TDB2's
- * parallel bulk loader instead of one quad at a time in a write transaction, in two phases:
+ * sequential bulk loader instead of one quad at a time in a write transaction, in two phases:
  * <ol>
  * <li><b>spool</b>: the producer (a source reader, a derivation) streams its triples into a temporary RDF Thrift
  * file, and their text-indexed literals into the Lucene index writer (uncommitted). Bad input fails here, with the
  * store untouched and the Lucene changes rolled back;</li>
- * <li><b>load</b>: the spool file goes through {@code LoaderFactory.parallelLoader} into the TDB2 database under the
+ * <li><b>load</b>: the spool file goes through {@code LoaderFactory.sequentialLoader} (one write transaction) into the TDB2 database under the
  * text dataset, then the Lucene changes are committed.</li>
  * </ol>
- * TDB2's bulk loaders are not transactional (they work on the indexes in exclusive mode). Since the graph was empty
- * before, a failure in phase 2 (I/O, disk full; input errors cannot happen there) is undone by deleting the graph
- * and rolling back the Lucene changes. Duplicate triples in the stream are stored once (the indexes are sets); the
+ * The sequential loader is all-or-nothing (TDB2's parallel and phased loaders are not: they commit indexes
+ * separately, so a kill can leave them disagreeing). A failure in phase 2 (I/O, disk full; input errors cannot happen
+ * there) is undone by rolling back the Lucene changes (and deleting the graph, should a loader have written part of
+ * it); a kill between the TDB2 commit and the Lucene commit is repaired when the store next opens
+ * ({@link StoreRecovery}, from the {@link StoreJournal} entry the caller wrote). Duplicate triples in the stream are stored once (the indexes are sets); the
  * text index gets one document per distinct indexed triple (duplicates are filtered by a digest of the quad).
  */
 public final class BulkGraphLoad implements AutoCloseable {
