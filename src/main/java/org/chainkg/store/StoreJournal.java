@@ -28,6 +28,11 @@ public final class StoreJournal {
     public static final String FILE = "journal.json";
     /** The entry that stands for "the derived graphs are being recomputed". */
     public static final String DERIVED = "derived-graphs";
+    /**
+     * The entry that stands for "any graph may change" (a server that accepts SPARQL Update and Graph Store writes):
+     * jena-text commits TDB2 and then Lucene, so a kill between the two is repaired by rebuilding the whole text index.
+     */
+    public static final String TEXT_INDEX = "text-index";
 
     /** What the journal holds: the command that wrote it, when it started, and the parts in progress. */
     public record Entry(String command, long pid, String started, List<String> inProgress) {}

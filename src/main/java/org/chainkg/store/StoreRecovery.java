@@ -30,6 +30,8 @@ import org.chainkg.rdf.CK;
  * text documents are rebuilt from TDB2, so that text search and data agree;</li>
  * <li>when the derived graphs were being recomputed, they are all removed (data and text) and
  * {@link #derivedInterrupted()} says they must be recomputed (the command line does that before answering);</li>
+ * <li>when a server that accepted updates was killed ({@link StoreJournal#TEXT_INDEX}), the whole text index is
+ * rebuilt from TDB2;</li>
  * <li>always (once the store's lock is held): spool files of bulk loads ({@code DIR/tmp}) and TDB2 generations older than the one in use (a
  * compaction killed before it deleted the old one) are deleted.</li>
  * </ul>
@@ -95,6 +97,12 @@ public final class StoreRecovery {
                 derivedInterrupted = true;
                 continue;
             }
+            if (StoreJournal.TEXT_INDEX.equals(part)) {
+                long docs = reindexAll(tdb, index);
+                actions.add("rebuilt the whole text index from the store (" + docs + " documents): a server that accepted updates was killed");
+                textChanged = true;
+                continue;
+            }
             Node g = NodeFactory.createURI(part);
             boolean complete = Txn.calculateRead(tdb, () -> tdb.contains(g, g, CK.tripleCount, Node.ANY));
             boolean present = Txn.calculateRead(tdb, () -> tdb.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext());
@@ -139,6 +147,22 @@ public final class StoreRecovery {
             Entity e = TextQueryFuncs.entityFromQuad(index.getDocDef(), q);
             if (e != null) index.addEntity(e);
         }));
+    }
+
+    /** Replaces every text document by documents for the literals TDB2 holds (not committed); returns their number. */
+    static long reindexAll(DatasetGraph tdb, TextIndexLucene index) {
+        try {
+            index.getIndexWriter().deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the text index: " + e.getMessage(), e);
+        }
+        long[] n = {0};
+        Txn.executeRead(tdb, () -> tdb.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (!q.getObject().isLiteral()) return;
+            Entity e = TextQueryFuncs.entityFromQuad(index.getDocDef(), q);
+            if (e != null) { index.addEntity(e); n[0]++; }
+        }));
+        return n[0];
     }
 
     private static void deleteDocuments(TextIndexLucene index, Node g) {
