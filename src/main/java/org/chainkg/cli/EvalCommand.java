@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.chainkg.analytics.TextLinkEvaluation;
+import org.chainkg.analytics.TextLinker;
 import org.chainkg.match.CordisHoldout;
 import org.chainkg.match.MatchWeights;
 import org.chainkg.match.Matcher;
@@ -20,10 +22,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code chainkg eval matching --db DIR --truth FILE [--k 10] [--format csv]} scores lab → firm matching against
  * held-out collaborations; {@code chainkg eval split --seed 7 --holdout 0.3 IN_DIR OUT_DIR} makes such a hold-out
- * from a CORDIS extract.
+ * from a CORDIS extract; {@code chainkg eval text-links [--links]} scores the text linker on the labelled pairs of
+ * data/evaluation/text-links.
  */
-@Command(name = "eval", description = "Evaluate matching on held-out collaborations.",
-         subcommands = {EvalCommand.Matching.class, EvalCommand.Split.class})
+@Command(name = "eval", description = "Evaluate matching on held-out collaborations, and text links on labelled pairs.",
+         subcommands = {EvalCommand.Matching.class, EvalCommand.Split.class, EvalCommand.TextLinks.class})
 public final class EvalCommand implements Runnable {
     @Mixin CommonOptions common;
 
@@ -31,7 +34,7 @@ public final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: matching or split");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: matching, split or text-links");
     }
 
     @Command(name = "matching", description = "Recall@k, MRR and nDCG@k of chainkg, random, popularity and text-only "
@@ -108,6 +111,58 @@ public final class EvalCommand implements Runnable {
             if (!common.quiet)
                 System.err.printf("hid %d of %d projects (seed %d): %d rows kept in %s, %d hidden; %d lab-firm pairs in %s%n",
                     s.hidden(), s.projects(), seed, s.trainRows(), out.resolve("train"), s.hiddenRows(), s.pairs(), out.resolve(CordisHoldout.TRUTH));
+            return 0;
+        }
+    }
+
+    @Command(name = "text-links", description = "Precision, recall and F1 of the bm25-text links on labelled (output, item) pairs, "
+                                                + "at the linker's threshold and at others, on the whole set and its tune/test halves.")
+    static final class TextLinks implements Callable<Integer> {
+        @Mixin CommonOptions common;
+
+        @Option(names = "--labels", paramLabel = "DIR", defaultValue = "data/evaluation/text-links",
+                description = "Folder with outputs.csv and labels.csv. Default: ${DEFAULT-VALUE}")
+        Path labels;
+
+        @Option(names = "--chain", paramLabel = "DIR", defaultValue = "data/eto-chip-explorer",
+                description = "ETO-format chain whose items are linked. Default: ${DEFAULT-VALUE}")
+        Path chain;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or csv. Default: ${DEFAULT-VALUE}")
+        String format;
+
+        @Option(names = "--links", description = "Print every link (score 0 and up) with its label instead of the figures.")
+        boolean listLinks;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Suggestions.choose(spec, "--format", format, java.util.List.of("table", "csv"));
+            for (Path p : java.util.List.of(labels, chain))
+                if (!java.nio.file.Files.isDirectory(p)) throw new IllegalArgumentException(p + ": no such folder");
+            TextLinkEvaluation e = TextLinkEvaluation.run(labels, chain);
+            if (listLinks) {
+                System.out.println("output_id,item_id,score,label,words");
+                for (TextLinkEvaluation.ScoredLink l : e.links())
+                    System.out.printf(java.util.Locale.ROOT, "%s,%s,%.3f,%s,\"%s\"%n", l.outputId(), l.itemId(), l.score(),
+                                      l.label() < 0 ? "" : String.valueOf(l.label()), String.join(" ", l.words()));
+                return 0;
+            }
+            var rows = e.table(TextLinker.MIN_SCORE);
+            if (format.equals("csv")) {
+                System.out.println(TextLinkEvaluation.HEADER);
+                rows.forEach(r -> System.out.println(r.csv()));
+            } else {
+                System.out.printf("%-5s %9s %5s %5s %5s %4s %4s %4s %5s %9s %6s %6s%n", "split", "threshold", "pairs", "pos",
+                                  "links", "tp", "fp", "fn", "unlab", "precision", "recall", "f1");
+                rows.forEach(r -> System.out.printf(java.util.Locale.ROOT, "%-5s %9.1f %5d %5d %5d %4d %4d %4d %5d %9.3f %6.3f %6.3f%n",
+                    r.split(), r.threshold(), r.pairs(), r.positives(), r.links(), r.tp(), r.fp(), r.fn(), r.unlabelled(),
+                    r.precision(), r.recall(), r.f1()));
+            }
+            if (!common.quiet)
+                System.err.printf("text links at the linker's threshold (%s): the first rows; unlab = links on pairs without a label%n",
+                                  TextLinker.MIN_SCORE);
             return 0;
         }
     }

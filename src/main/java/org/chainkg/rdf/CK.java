@@ -131,6 +131,7 @@ public final class CK {
     public static final Node linkedItem = term("linkedItem");
     public static final Node linkMethod = term("linkMethod");
     public static final Node score = term("score");
+    public static final Node evidenceTerms = term("evidenceTerms");
     public static final Node assessedElement = term("assessedElement");
     public static final Node nearestStage = term("nearestStage");
     public static final Node bearsOn = term("bearsOn");
