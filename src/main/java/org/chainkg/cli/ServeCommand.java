@@ -105,6 +105,9 @@ public final class ServeCommand implements Callable<Integer> {
             s.close();
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-running must be 0 (no limit) or more, not " + running);
         }
+        // A server that accepts writes may be killed between jena-text's TDB2 commit and its Lucene commit: while it
+        // runs, the journal says "rebuild the text index" (removed when it stops normally, e.g. on Ctrl-C).
+        if (allowUpdate) s.journal().begin(org.chainkg.store.StoreJournal.TEXT_INDEX);
         FusekiServer server = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds, running).start();
         java.nio.file.Path portFile = store.dbOrDefault().resolve(PORT_FILE);
         try {
@@ -112,9 +115,6 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             System.err.println("chainkg: warning: cannot write " + portFile + ": " + e.getMessage());
         }
-        // A server that accepts writes may be killed between jena-text's TDB2 commit and its Lucene commit: while it
-        // runs, the journal says "rebuild the text index" (removed when it stops normally, e.g. on Ctrl-C).
-        if (allowUpdate) s.journal().begin(org.chainkg.store.StoreJournal.TEXT_INDEX);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             if (allowUpdate) s.journal().end(org.chainkg.store.StoreJournal.TEXT_INDEX);
