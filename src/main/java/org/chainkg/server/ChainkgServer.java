@@ -3,6 +3,7 @@ package org.chainkg.server;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.validation.DataValidator;
 import org.apache.jena.fuseki.validation.IRIValidator;
 import org.apache.jena.fuseki.validation.LangTagValidator;
@@ -63,6 +64,8 @@ public final class ChainkgServer {
             .addServlet("/$/validate/data", new DataValidator())
             .enablePing(true)
             .enableStats(true)
+            // The query operation with a deadline that stops a query at the timeout (DeadlineQueryDataset).
+            .registerOperation(Operation.Query, new DeadlineQueryDataset(timeoutSeconds * 1000))
             .add(DATASET, dsg, allowUpdate)
             .addServlet(DATASET + "/q/*", new NamedQueryServlet(dsg, timeoutSeconds * 1000))
             .addServlet(DATASET + "/match", new MatchServlet(dsg, org.chainkg.match.MatchWeights.defaults()))
