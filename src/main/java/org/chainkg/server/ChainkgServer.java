@@ -47,8 +47,12 @@ public final class ChainkgServer {
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
         FusekiServer.Builder b = FusekiServer.create();
         b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY));
-        if (maxRunning > 0)
+        if (maxRunning > 0) {
             b.addFilter(DATASET + "/*", new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE));
+            // A thread for every request admission lets run or wait: Fuseki's default of 20 queued the rest inside
+            // Jetty, where no timeout applies (QueryAdmission).
+            b.numServerThreads(4, QueryAdmission.threadsNeeded(maxRunning));
+        }
         return b
             .port(port)
             .loopback(true)
