@@ -60,7 +60,7 @@ public final class ChainkgServer {
         // endpoints are allowed, and then only to them.
         services.install(dsg.getContext());
         FusekiServer.Builder b = FusekiServer.create();
-        b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY, services));
+        b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY, services, allowUpdate));
         if (maxRunning > 0) {
             b.addFilter(DATASET + "/*", new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE));
             // A thread for every request admission lets run or wait: Fuseki's default of 20 queued the rest inside

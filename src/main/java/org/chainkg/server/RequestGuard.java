@@ -38,14 +38,20 @@ final class RequestGuard implements Filter {
 
     private final long maxBodyBytes;
     private final ServiceAllowList services;
+    private final boolean updates;
 
     RequestGuard(long maxBodyBytes) {
-        this(maxBodyBytes, ServiceAllowList.of(java.util.List.of()));
+        this(maxBodyBytes, ServiceAllowList.of(java.util.List.of()), true);
     }
 
-    RequestGuard(long maxBodyBytes, ServiceAllowList services) {
+    /**
+     * {@code updates}: whether the server accepts SPARQL Update; only then are update texts parsed here (for LOAD and
+     * SERVICE): parsing cannot be stopped, and a read-only server has no update to check.
+     */
+    RequestGuard(long maxBodyBytes, ServiceAllowList services, boolean updates) {
         this.maxBodyBytes = maxBodyBytes;
         this.services = services;
+        this.updates = updates;
     }
 
     @Override
@@ -81,9 +87,9 @@ final class RequestGuard implements Filter {
                     return;
                 }
                 next = new Replayed(req, body);
-                if (type.startsWith("application/sparql-update")) update = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                if (updates && type.startsWith("application/sparql-update")) update = new String(body, java.nio.charset.StandardCharsets.UTF_8);
             }
-            if (form)
+            if (updates && form)
                 update = next.getParameter("update");
             String refusal = update == null ? null : updateRefusal(update);
             if (refusal != null) {
