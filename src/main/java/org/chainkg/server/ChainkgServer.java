@@ -61,6 +61,9 @@ public final class ChainkgServer {
         services.install(dsg.getContext());
         FusekiServer.Builder b = FusekiServer.create();
         b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY, services, allowUpdate));
+        // The UI shows "add data", "edit" and "manage" whatever the dataset allows: hidden on a read-only server.
+        if (!allowUpdate)
+            b.addFilter("/*", new ReadOnlyUi());
         if (maxRunning > 0) {
             b.addFilter(DATASET + "/*", new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE));
             // A thread for every request admission lets run or wait: Fuseki's default of 20 queued the rest inside
