@@ -28,7 +28,8 @@ final class ReadOnlyUi implements Filter {
           /* Links and buttons to the actions a read-only server refuses. */
           li:has(> a[href*="/upload"]), li:has(> a[href*="/edit"]), li:has(> a[href*="/manage"]),
           a[href*="/upload"], a[href*="/edit"], a[href*="/manage"],
-          button:has(svg[data-icon="upload"]), button:has(svg[data-icon="edit"]) { display: none !important; }
+          button:has(svg[data-icon="upload"]), button:has(svg[data-icon="edit"]),
+          button:has(svg[data-icon="pen-to-square"]) { display: none !important; }
         </style>
         <script>
           // A bookmarked upload, edit or manage page leads back to the query editor.

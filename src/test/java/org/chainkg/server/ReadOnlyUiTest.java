@@ -39,7 +39,7 @@ class ReadOnlyUiTest {
                 String html = page.body();
                 assertTrue(html.contains(ReadOnlyUi.MARK), html);
                 for (String hidden : new String[] {"a[href*=\"/upload\"]", "a[href*=\"/edit\"]", "a[href*=\"/manage\"]",
-                                                   "svg[data-icon=\"upload\"]", "svg[data-icon=\"edit\"]"})
+                                                   "svg[data-icon=\"upload\"]", "svg[data-icon=\"pen-to-square\"]"})
                     assertTrue(html.contains(hidden), hidden);
                 // The UI itself still loads.
                 Matcher script = Pattern.compile("src=\"\\./(static/index-[^\"]+\\.js)\"").matcher(html);
