@@ -53,6 +53,10 @@ public final class ServeCommand implements Callable<Integer> {
             + "wait their turn in arrival order, up to the timeout, then get 503 (0: no limit). Default: 2 per processor")
     Integer maxRunning;
 
+    @Option(names = "--allow-service", paramLabel = "URL", description = "Allow SERVICE to the endpoints under this URL "
+            + "(repeatable; e.g. http://localhost:3031/other/sparql). Default: SERVICE is off.")
+    java.util.List<String> allowService = new java.util.ArrayList<>();
+
     @Option(names = "--endpoint", paramLabel = "URL", description = "Serve the named queries of a remote SPARQL 1.1 query endpoint "
             + "instead of a local store (e.g. http://host:3030/chainkg/sparql); /chainkg/sparql passes queries on to it.")
     String endpoint;
@@ -105,10 +109,17 @@ public final class ServeCommand implements Callable<Integer> {
             s.close();
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-running must be 0 (no limit) or more, not " + running);
         }
+        FusekiServer built;
+        try {
+            built = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds, running, allowService);
+        } catch (IllegalArgumentException e) {
+            s.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         // A server that accepts writes may be killed between jena-text's TDB2 commit and its Lucene commit: while it
         // runs, the journal says "rebuild the text index" (removed when it stops normally, e.g. on Ctrl-C).
         if (allowUpdate) s.journal().begin(org.chainkg.store.StoreJournal.TEXT_INDEX);
-        FusekiServer server = ChainkgServer.build(s.dataset(), port, allowUpdate, timeoutSeconds, running).start();
+        FusekiServer server = built.start();
         java.nio.file.Path portFile = store.dbOrDefault().resolve(PORT_FILE);
         try {
             java.nio.file.Files.writeString(portFile, server.getPort() + "\n");
@@ -133,6 +144,8 @@ public final class ServeCommand implements Callable<Integer> {
         System.err.printf("  UI:            %s/%n  named queries: %s%s/q (e.g. %s%s/q/chokepoints?country=CHN&format=csv)%n"
                           + "  SPARQL:        %s%s/sparql?query=... (SPARQL 1.1 Protocol)%n",
                           base, base, ChainkgServer.DATASET, base, ChainkgServer.DATASET, base, ChainkgServer.DATASET);
+        if (!allowService.isEmpty())
+            System.err.printf("  SERVICE:       only to %s%n", String.join(", ", allowService));
         server.join();
         return 0;
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
@@ -58,8 +59,16 @@ public final class QueryRunner {
         Txn.executeRead(dsg, () -> {
             var builder = QueryExec.dataset(dsg).query(page.applyTo(query));
             if (parameters != null && !parameters.isEmpty()) builder = builder.substitution(parameters);
-            if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-            try (QueryExec exec = builder.build()) {
+            if (timeoutMillis <= 0) {
+                try (QueryExec exec = builder.build()) {
+                    consumer.accept(exec.select());
+                }
+                return;
+            }
+            // ARQ's timeout, and a deadline that stops a query whose plan building runs past it (QueryDeadline).
+            try (QueryDeadline deadline = QueryDeadline.in(timeoutMillis);
+                 QueryExec exec = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                     .set(ARQConstants.symCancelQuery, deadline.signal()).build()) {
                 consumer.accept(exec.select());
             }
         });

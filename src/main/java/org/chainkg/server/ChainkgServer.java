@@ -1,8 +1,11 @@
 package org.chainkg.server;
 
+import java.util.List;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.validation.DataValidator;
 import org.apache.jena.fuseki.validation.IRIValidator;
 import org.apache.jena.fuseki.validation.LangTagValidator;
@@ -38,16 +41,35 @@ public final class ChainkgServer {
      * running at once (0: no limit); the others wait their turn in arrival order ({@link QueryAdmission}).
      */
     public static FusekiServer build(DatasetGraph dsg, int port, boolean allowUpdate, long timeoutSeconds, int maxRunning) {
+        return build(dsg, port, allowUpdate, timeoutSeconds, maxRunning, List.of());
+    }
+
+    /**
+     * As {@link #build(DatasetGraph, int, boolean, long, int)}, with SERVICE allowed to the endpoints under these
+     * URLs only ({@link ServiceAllowList}; none: SERVICE is off). A URL that is not an http(s) endpoint URL:
+     * {@link IllegalArgumentException}.
+     */
+    public static FusekiServer build(DatasetGraph dsg, int port, boolean allowUpdate, long timeoutSeconds, int maxRunning,
+                                     List<String> allowedServices) {
+        ServiceAllowList services = ServiceAllowList.of(allowedServices);
         if (timeoutSeconds > 0) {
             dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutSeconds * 1000));
             dsg.getContext().set(ARQ.updateTimeout, Long.toString(timeoutSeconds * 1000));
         }
-        // SERVICE would let anyone who can reach this server make it call any host and port (SSRF): off.
-        dsg.getContext().set(ARQ.httpServiceAllowed, false);
+        // SERVICE would let anyone who can reach this server make it call any host and port (SSRF): off unless
+        // endpoints are allowed, and then only to them.
+        services.install(dsg.getContext());
         FusekiServer.Builder b = FusekiServer.create();
-        b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY));
-        if (maxRunning > 0)
+        b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY, services, allowUpdate));
+        // The UI shows "add data", "edit" and "manage" whatever the dataset allows: hidden on a read-only server.
+        if (!allowUpdate)
+            b.addFilter("/*", new ReadOnlyUi());
+        if (maxRunning > 0) {
             b.addFilter(DATASET + "/*", new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE));
+            // A thread for every request admission lets run or wait: Fuseki's default of 20 queued the rest inside
+            // Jetty, where no timeout applies (QueryAdmission).
+            b.numServerThreads(4, QueryAdmission.threadsNeeded(maxRunning));
+        }
         return b
             .port(port)
             .loopback(true)
@@ -63,6 +85,8 @@ public final class ChainkgServer {
             .addServlet("/$/validate/data", new DataValidator())
             .enablePing(true)
             .enableStats(true)
+            // The query operation with a deadline that stops a query at the timeout, and the SERVICE allow-list.
+            .registerOperation(Operation.Query, new ChainkgQueryDataset(timeoutSeconds * 1000, services))
             .add(DATASET, dsg, allowUpdate)
             .addServlet(DATASET + "/q/*", new NamedQueryServlet(dsg, timeoutSeconds * 1000))
             .addServlet(DATASET + "/match", new MatchServlet(dsg, org.chainkg.match.MatchWeights.defaults()))

@@ -24,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>a request that is not GET, HEAD or OPTIONS must not come from another origin: an {@code Origin} header
  *       that is not a loopback origin is refused (403), so a cross-site form cannot run an update;</li>
  *   <li>a SPARQL Update with a {@code LOAD} is refused (403): it would make the server read local files
- *       ({@code file:}) or fetch any URL; data is loaded with {@code chainkg load --endpoint} instead;</li>
+ *       ({@code file:}) or fetch any URL; data is loaded with {@code chainkg load --endpoint} instead; so is one
+ *       whose WHERE has a SERVICE to an endpoint that is not allowed ({@link ServiceAllowList});</li>
  *   <li>a request body over {@code maxBodyBytes} is refused with 413 (by its Content-Length, or, for a chunked
  *       body, by reading at most one byte past the limit here); SPARQL parsing time grows faster than the text.</li>
  * </ul>
@@ -36,9 +37,21 @@ final class RequestGuard implements Filter {
     static final long DEFAULT_MAX_BODY = 1L << 20;
 
     private final long maxBodyBytes;
+    private final ServiceAllowList services;
+    private final boolean updates;
 
     RequestGuard(long maxBodyBytes) {
+        this(maxBodyBytes, ServiceAllowList.of(java.util.List.of()), true);
+    }
+
+    /**
+     * {@code updates}: whether the server accepts SPARQL Update; only then are update texts parsed here (for LOAD and
+     * SERVICE): parsing cannot be stopped, and a read-only server has no update to check.
+     */
+    RequestGuard(long maxBodyBytes, ServiceAllowList services, boolean updates) {
         this.maxBodyBytes = maxBodyBytes;
+        this.services = services;
+        this.updates = updates;
     }
 
     @Override
@@ -74,27 +87,40 @@ final class RequestGuard implements Filter {
                     return;
                 }
                 next = new Replayed(req, body);
-                if (type.startsWith("application/sparql-update")) update = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                if (updates && type.startsWith("application/sparql-update")) update = new String(body, java.nio.charset.StandardCharsets.UTF_8);
             }
-            if (form)
+            if (updates && form)
                 update = next.getParameter("update");
-            if (update != null && hasLoad(update)) {
-                HttpResults.error(resp, 403, "LOAD is refused: this server reads no files and fetches no URLs for an update; "
-                                             + "load data with chainkg load --endpoint URL PATH...");
+            String refusal = update == null ? null : updateRefusal(update);
+            if (refusal != null) {
+                HttpResults.error(resp, 403, refusal);
                 return;
             }
         }
         chain.doFilter(next, response);
     }
 
-    /** Whether an update request holds a LOAD (text that does not parse is left to Fuseki, which reports it). */
-    static boolean hasLoad(String update) {
+    /**
+     * Why an update may not run, or null: a LOAD, or a SERVICE (in a WHERE) to an endpoint that is not allowed.
+     * Text that does not parse is left to Fuseki, which reports it.
+     */
+    String updateRefusal(String update) {
+        java.util.List<org.apache.jena.update.Update> ops;
         try {
-            return org.apache.jena.update.UpdateFactory.create(update).getOperations().stream()
-                .anyMatch(op -> op instanceof org.apache.jena.sparql.modify.request.UpdateLoad);
+            ops = org.apache.jena.update.UpdateFactory.create(update).getOperations();
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
+        for (org.apache.jena.update.Update op : ops) {
+            if (op instanceof org.apache.jena.sparql.modify.request.UpdateLoad)
+                return "LOAD is refused: this server reads no files and fetches no URLs for an update; "
+                       + "load data with chainkg load --endpoint URL PATH...";
+            if (op instanceof org.apache.jena.sparql.modify.request.UpdateModify m && m.getWherePattern() != null) {
+                String why = services.refusal(org.apache.jena.sparql.algebra.Algebra.compile(m.getWherePattern()));
+                if (why != null) return why;
+            }
+        }
+        return null;
     }
 
     static String hostName(String hostHeader) {

@@ -143,4 +143,11 @@ class CliTest {
         assertTrue(v.out().contains("urn:x:p"), v.out());
         assertTrue(v.err().contains("does not conform"), v.err());
     }
+
+    @Test
+    void serveRefusesABadAllowServiceUrl() {
+        Cli.Result r = Cli.run("serve", "--db", db, "--port", "0", "--allow-service", "localhost:3031");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--allow-service localhost:3031"), r.err());
+    }
 }
