@@ -113,19 +113,15 @@ public final class DerivedGraphs {
         });
     }
 
-    private static Instant endedAt(DatasetGraph dsg, Node g) {
-        var acts = dsg.find(g, g, Vocab.provWasGeneratedBy, Node.ANY);
-        while (acts.hasNext()) {
-            var t = dsg.find(g, acts.next().getObject(), Vocab.provEndedAtTime, Node.ANY);
-            if (t.hasNext()) return instant(t.next().getObject());
-        }
-        return null;
-    }
+    private static Instant endedAt(DatasetGraph dsg, Node g) { return activityTime(dsg, g, Vocab.provEndedAtTime); }
 
-    private static Instant startedAt(DatasetGraph dsg, Node g) {
+    private static Instant startedAt(DatasetGraph dsg, Node g) { return activityTime(dsg, g, Vocab.provStartedAtTime); }
+
+    /** The time ({@code prov:startedAtTime} or {@code prov:endedAtTime}) of the activity that generated graph g. */
+    private static Instant activityTime(DatasetGraph dsg, Node g, Node property) {
         var acts = dsg.find(g, g, Vocab.provWasGeneratedBy, Node.ANY);
         while (acts.hasNext()) {
-            var t = dsg.find(g, acts.next().getObject(), Vocab.provStartedAtTime, Node.ANY);
+            var t = dsg.find(g, acts.next().getObject(), property, Node.ANY);
             if (t.hasNext()) return instant(t.next().getObject());
         }
         return null;

@@ -25,11 +25,29 @@ import org.apache.jena.sparql.util.Context;
 public final class QueryDeadline implements AutoCloseable {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
+    /** The deadlines of the queries running now (for {@link #stopOldest}). */
+    private static final java.util.Set<QueryDeadline> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean signal = new AtomicBoolean(false);
     private final ScheduledFuture<?> alarm;
+    private final long started = System.nanoTime();
 
     private QueryDeadline(long millis) {
         this.alarm = TIMER.schedule(() -> signal.set(true), millis, TimeUnit.MILLISECONDS);
+        LIVE.add(this);
+    }
+
+    /**
+     * Stops the query that has run longest now (before its deadline), e.g. when the server's memory runs out; returns
+     * how long it had run in milliseconds, or -1 when no query is running.
+     */
+    public static long stopOldest() {
+        QueryDeadline oldest = null;
+        for (QueryDeadline d : LIVE)
+            if (!d.signal.get() && (oldest == null || d.started < oldest.started)) oldest = d;
+        if (oldest == null) return -1;
+        oldest.signal.set(true);
+        return (System.nanoTime() - oldest.started) / 1_000_000;
     }
 
     /** A deadline {@code millis} from now. */
@@ -57,6 +75,7 @@ public final class QueryDeadline implements AutoCloseable {
     @Override
     public void close() {
         alarm.cancel(false);
+        LIVE.remove(this);
     }
 
     private static ScheduledThreadPoolExecutor timer() {

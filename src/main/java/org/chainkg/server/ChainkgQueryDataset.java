@@ -50,6 +50,10 @@ final class ChainkgQueryDataset extends SPARQL_QueryDataset {
         // The per-request context is the one the query execution is built with (SPARQLQueryProcessor.createQueryExec).
         try (QueryDeadline deadline = QueryDeadline.in(timeoutMillis, action.getContext())) {
             super.execute(queryString, action);
+        } catch (OutOfMemoryError e) {
+            // The memory guard stops most such queries first; one whose buffer doubles past the heap in one step ends
+            // here, its memory already free again: a clear 503, not Fuseki's 500 "Java heap space".
+            ServletOps.error(503, MemoryGuard.OUT_OF_MEMORY);
         }
     }
 }

@@ -52,6 +52,8 @@ public final class ChainkgServer {
     public static FusekiServer build(DatasetGraph dsg, int port, boolean allowUpdate, long timeoutSeconds, int maxRunning,
                                      List<String> allowedServices) {
         ServiceAllowList services = ServiceAllowList.of(allowedServices);
+        // Queries with a deadline can be stopped before the heap runs out (a GROUP_CONCAT over a cross product).
+        if (timeoutSeconds > 0) MemoryGuard.start();
         if (timeoutSeconds > 0) {
             dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutSeconds * 1000));
             dsg.getContext().set(ARQ.updateTimeout, Long.toString(timeoutSeconds * 1000));

@@ -108,7 +108,10 @@ final class NamedQueryServlet extends HttpServlet {
                 });
             }
         } catch (QueryCancelledException e) {
-            HttpResults.error(resp, 503, "the query timed out");
+            HttpResults.error(resp, 503, "the query was stopped: it ran past the server's timeout, or its answer needed more memory than the server has");
+            return;
+        } catch (OutOfMemoryError e) {
+            HttpResults.error(resp, 503, MemoryGuard.OUT_OF_MEMORY);
             return;
         } catch (HttpResults.ResultTooLargeException e) {
             HttpResults.error(resp, 400, "parameter rows: " + e.getMessage());

@@ -34,15 +34,15 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Writes a whole named graph that is empty before (a first load of a source, a recomputed derived graph) with TDB2's
- * sequential bulk loader instead of one quad at a time in a write transaction, in two phases:
+ * spool: the producer's triples are written to a file first, then into TDB2 in one write transaction, in two phases:
  * <ol>
  * <li><b>spool</b>: the producer (a source reader, a derivation) streams its triples into a temporary RDF Thrift
  * file, and their text-indexed literals into the Lucene index writer (uncommitted). Bad input fails here, with the
  * store untouched and the Lucene changes rolled back;</li>
- * <li><b>load</b>: the spool file goes through {@code LoaderFactory.sequentialLoader} (one write transaction) into the TDB2 database under the
- * text dataset, then the Lucene changes are committed.</li>
+ * <li><b>load</b>: the spool file is written into the TDB2 database under the text dataset in one write transaction
+ * (TDB2's bulk loaders only when asked for, for benchmarks), then the Lucene changes are committed.</li>
  * </ol>
- * The sequential loader is all-or-nothing (TDB2's parallel and phased loaders are not: they commit indexes
+ * One write transaction is all-or-nothing (TDB2's parallel and phased loaders are not: they commit indexes
  * separately, so a kill can leave them disagreeing). A failure in phase 2 (I/O, disk full; input errors cannot happen
  * there) is undone by rolling back the Lucene changes (and deleting the graph, should a loader have written part of
  * it); a kill between the TDB2 commit and the Lucene commit is repaired when the store next opens
@@ -133,11 +133,21 @@ public final class BulkGraphLoad implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         KillPoint.reached("bulk.spooled");
-        if (sent < bulkMinQuads()) {
-            // A small graph: one write transaction from the spool costs less than starting the bulk loader's threads
-            // and sorting six indexes, and is all-or-nothing by itself.
+        // By default phase 2 is one write transaction from the spool: all-or-nothing in TDB2 whatever happens, and as
+        // fast as TDB2's parallel bulk loader at these sizes on two cores (BENCHMARKS.md, run 13); the sequential loader
+        // (also one transaction) was slower than both. The parallel and phased loaders commit their indexes separately,
+        // so a kill can leave them disagreeing ("a strange state", TDB2 documentation): only for benchmarks, by
+        // -Dchainkg.bulkLoader=parallel|phased|sequential, and then only for graphs of chainkg.bulkMinQuads or more.
+        String kind = System.getProperty("chainkg.bulkLoader", "transaction");
+        if (kind.equals("transaction") || sent < bulkMinQuads()) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(spoolFile), 1 << 16)) {
-                Txn.executeWrite(tdb, () -> RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(StreamRDFLib.dataset(tdb)));
+                Txn.executeWrite(tdb, () -> RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFWrapper(StreamRDFLib.dataset(tdb)) {
+                    long n;
+                    @Override public void quad(Quad q) {
+                        if (++n == sent / 2) KillPoint.reached("bulk.loading");
+                        super.quad(q);
+                    }
+                }));
             } catch (IOException | RuntimeException e) {
                 undo(e);
                 throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
@@ -145,15 +155,11 @@ public final class BulkGraphLoad implements AutoCloseable {
             return commitIndex();
         }
         MonitorOutput quiet = (fmt, args) -> { };
-        // TDB2's sequential loader: one write transaction (primary indexes while parsing, then each secondary index
-        // by a sort), so a kill at any instant leaves the database as before or as after. The parallel and phased
-        // loaders write the indexes in partial transactions and can leave a database "in a strange state" after a
-        // crash (TDB2 documentation); they are used only when asked for (chainkg.bulkLoader), for benchmarks.
-        String kind = System.getProperty("chainkg.bulkLoader", "sequential");
         DataLoader loader = switch (kind) {
             case "parallel" -> LoaderFactory.parallelLoader(tdb, (Node) null, quiet);
             case "phased" -> LoaderFactory.phasedLoader(tdb, (Node) null, quiet);
-            default -> LoaderFactory.sequentialLoader(tdb, (Node) null, quiet);
+            case "sequential" -> LoaderFactory.sequentialLoader(tdb, (Node) null, quiet);
+            default -> throw new IllegalArgumentException("chainkg.bulkLoader must be transaction, sequential, parallel or phased, not " + kind);
         };
         loader.startBulk();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(spoolFile), 1 << 16)) {

@@ -31,8 +31,7 @@ import org.chainkg.source.SourceReport;
  * version) is written into the same graph. Any error aborts the transaction, leaving the store as it was.
  * <p>
  * Into a graph that is empty before (every first load), the triples go through {@link BulkGraphLoad} instead: spooled
- * and text-indexed (uncommitted) while the reader runs, then written by TDB2's sequential bulk loader (one write
- * transaction); the text index commits and the PROV record (the graph's completion marker) follows in a write
+ * and text-indexed (uncommitted) while the reader runs, then written from the spool in one write transaction; the text index commits and the PROV record (the graph's completion marker) follows in a write
  * transaction. Bad input fails while spooling, before the store is touched. The {@link StoreJournal} names the graph
  * until all of that is done, so that a killed load is repaired when the store next opens ({@link StoreRecovery}).
  * <p>
@@ -73,7 +72,7 @@ public final class SourceLoader {
 
     /**
      * Loads a source into its graph. A graph that is empty (a first load) on the embedded store is written by the
-     * bulk path ({@link BulkGraphLoad}: spool, then TDB2's sequential loader); replacing a graph takes the
+     * bulk path ({@link BulkGraphLoad}: spool, then one write transaction); replacing a graph takes the
      * transactional path. Either way a failure leaves the store and its text index as they were.
      */
     public LoadResult load(SourceReader reader, List<Path> paths, Node graph) {

@@ -23,15 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CrashSafetyTest extends CrashScenarios {
     static Stream<Case> cases() {
-        return Stream.of(
-            new Case("first load", "bulk.loading", FIRST_LOAD),
-            new Case("first load", "bulk.tdb-committed", FIRST_LOAD),
-            new Case("first load", "bulk.text-committed", FIRST_LOAD),
-            new Case("first load", "derive.graph-done#5", FIRST_LOAD),
-            new Case("replacing load", "load.before-commit", REPLACE),
-            new Case("replacing load", "load.committed", REPLACE),
-            new Case("derive", "bulk.text-committed#6", DERIVE),
-            new Case("derive", "derive.graph-done#8", DERIVE));
+        return at("first load @ bulk.loading", "first load @ bulk.tdb-committed", "first load @ bulk.text-committed",
+                  "first load @ derive.graph-done#5", "replacing load @ load.before-commit", "replacing load @ load.committed",
+                  "derive @ bulk.text-committed#6", "derive @ derive.graph-done#8");
     }
 
     @ParameterizedTest(name = "{0}")

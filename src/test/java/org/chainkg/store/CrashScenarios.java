@@ -30,8 +30,8 @@ abstract class CrashScenarios {
     static final Path PV = TestData.RESEARCH_MINI.resolve("patentsview");
     static final Path PV_OTHER = Path.of("src/test/resources/fixtures/patentsview");
     static final Path CORDIS = TestData.RESEARCH_MINI.resolve("cordis");
-    /** Small graphs take the bulk loader too (not the one-transaction path for small graphs). */
-    static final List<String> BULK_ALWAYS = List.of("chainkg.bulkMinQuads=0");
+    /** System properties of the child JVMs: the defaults (the bulk path writes its spool in one transaction). */
+    static final List<String> BULK_ALWAYS = List.of();
 
     @TempDir static Path tmp;
     /** eto-mini and the mapping, derived. */
@@ -132,4 +132,31 @@ abstract class CrashScenarios {
     static final String[] FIRST_LOAD = {"load", PV.toString()};
     static final String[] REPLACE = {"load", "--format", "patentsview", "--graph", "@PV", PV_OTHER.toString()};
     static final String[] DERIVE = {"derive"};
+
+    /** Every named kill point of the three commands (CrashStressTest); CrashSafetyTest runs a subset of them. */
+    static final List<Case> ALL_POINTS = List.of(
+            new Case("first load", "bulk.spooled", FIRST_LOAD),
+            new Case("first load", "bulk.loading", FIRST_LOAD),
+            new Case("first load", "bulk.tdb-committed", FIRST_LOAD),
+            new Case("first load", "bulk.text-committed", FIRST_LOAD),
+            new Case("first load", "load.committed", FIRST_LOAD),
+            new Case("first load", "derive.cleared#1", FIRST_LOAD),
+            new Case("first load", "bulk.tdb-committed#3", FIRST_LOAD),
+            new Case("first load", "derive.graph-done#5", FIRST_LOAD),
+            new Case("first load", "derive.graph-done#8", FIRST_LOAD),
+            new Case("replacing load", "load.before-commit", REPLACE),
+            new Case("replacing load", "load.committed", REPLACE),
+            new Case("replacing load", "bulk.text-committed#2", REPLACE),
+            new Case("derive", "derive.cleared#2", DERIVE),
+            new Case("derive", "bulk.loading#4", DERIVE),
+            new Case("derive", "bulk.text-committed#6", DERIVE),
+            new Case("derive", "derive.graph-done#8", DERIVE));
+
+    /** The cases of ALL_POINTS at the given kill points. */
+    static Stream<Case> at(String... killAts) {
+        List<String> wanted = List.of(killAts);
+        List<Case> found = ALL_POINTS.stream().filter(c -> wanted.contains(c.name() + " @ " + c.killAt())).toList();
+        if (found.size() != wanted.size()) throw new IllegalArgumentException("not all of " + wanted + " are kill points");
+        return found.stream();
+    }
 }

@@ -29,23 +29,7 @@ class CrashStressTest extends CrashScenarios {
     static final int TRIES = Integer.getInteger("chainkg.stress.tries", 10);
 
     static Stream<Case> points() {
-        return Stream.of(
-            new Case("first load", "bulk.spooled", FIRST_LOAD),
-            new Case("first load", "bulk.loading", FIRST_LOAD),
-            new Case("first load", "bulk.tdb-committed", FIRST_LOAD),
-            new Case("first load", "bulk.text-committed", FIRST_LOAD),
-            new Case("first load", "load.committed", FIRST_LOAD),
-            new Case("first load", "derive.cleared#1", FIRST_LOAD),
-            new Case("first load", "bulk.tdb-committed#3", FIRST_LOAD),
-            new Case("first load", "derive.graph-done#5", FIRST_LOAD),
-            new Case("first load", "derive.graph-done#8", FIRST_LOAD),
-            new Case("replacing load", "load.before-commit", REPLACE),
-            new Case("replacing load", "load.committed", REPLACE),
-            new Case("replacing load", "bulk.text-committed#2", REPLACE),
-            new Case("derive", "derive.cleared#2", DERIVE),
-            new Case("derive", "bulk.loading#4", DERIVE),
-            new Case("derive", "bulk.text-committed#6", DERIVE),
-            new Case("derive", "derive.graph-done#8", DERIVE));
+        return ALL_POINTS.stream();
     }
 
     @ParameterizedTest(name = "{0}")
