@@ -200,7 +200,8 @@ public final class JsonRecords implements AutoCloseable {
             : "malformed JSON" + where + ": " + message;
         if (recordContext == null)
             return new SourceDataException(file, at, null, what, e);
-        return new SourceDataException(file, recordLine, path(), what, e);
+        // at the end of the file the parser's path is only where the cut fell: the record's line says enough
+        return new SourceDataException(file, recordLine, e instanceof JsonEOFException ? null : path(), what, e);
     }
 
     /** Jackson's message without the parser-internal location and source details. */

@@ -95,7 +95,11 @@ public final class PpubsReader implements SourceReader {
             reports.add(new SourceReport.FileReport(name, path.toString(), scan.bytes(), scan.sha256(), records));
         }
         int patents = union(responses, extract);
-        return new SourceReport("USPTO Patent Public Search records (" + datasetKey(paths) + "): " + patents + " patents",
+        List<String> extracts = reports.stream().map(SourceReport.FileReport::name)
+            .filter(n -> !n.toLowerCase(Locale.ROOT).endsWith(".json")).toList();
+        String note = extracts.isEmpty() ? "" : "; " + String.join(", ", extracts)
+            + " is a flattened extract of such records, not a USPTO format";
+        return new SourceReport("USPTO Patent Public Search records (" + datasetKey(paths) + "): " + patents + " patents" + note,
                                 CREDIT, LICENSE, reports);
     }
 

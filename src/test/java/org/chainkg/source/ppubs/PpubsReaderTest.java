@@ -105,6 +105,16 @@ class PpubsReaderTest {
         assertFalse(r.accepts(List.of(Path.of("src/test/resources/fixtures/patentsview"))));
         for (Path other : OtherFormats.samples())
             assertFalse(r.accepts(List.of(other)), "accepts " + other);
+        // every other format's data in the repository, as folders and as single files
+        try (var all = java.nio.file.Files.walk(Path.of("data")); var fixtures = java.nio.file.Files.walk(Path.of("src/test/resources/fixtures"))) {
+            List<Path> others = java.util.stream.Stream.concat(all, fixtures)
+                .filter(p -> !p.startsWith(BUNDLED) && !p.startsWith(FIXTURE)).toList();
+            assertTrue(others.size() > 50, "the walk found only " + others);
+            for (Path p : others)
+                assertFalse(r.accepts(List.of(p)), p + " is not Patent Public Search data");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertEquals("uspto-ppubs", SourceFormats.detect(List.of(BUNDLED)).format());
         assertEquals("uspto-ppubs", SourceFormats.detect(List.of(FIXTURE.resolve("patents_biblio.jsonl"))).format());
     }
