@@ -34,8 +34,8 @@ class PatentsViewApiTest {
     static final Path FIXTURE = Path.of("src/test/resources/fixtures/patentsview-api");
     static final Path BUNDLED = Path.of("data/patentsview-api");
     /** The CPC groups the bundled NOTICE counts as semiconductor ones (as in the Patent Public Search test). */
-    static final String SEMICONDUCTOR = "FILTER(STRSTARTS(?n, 'H01L') || STRSTARTS(?n, 'H10') || STRSTARTS(?n, 'G03F') "
-        + "|| STRSTARTS(?n, 'C23C') || STRSTARTS(?n, 'H01J 37/') || STRSTARTS(?n, 'B24B') || STRSTARTS(?n, 'C30B'))";
+    static final String SEMICONDUCTOR = "FILTER(STRSTARTS(?cn, 'H01L') || STRSTARTS(?cn, 'H10') || STRSTARTS(?cn, 'G03F') "
+        + "|| STRSTARTS(?cn, 'C23C') || STRSTARTS(?cn, 'H01J 37/') || STRSTARTS(?cn, 'B24B') || STRSTARTS(?cn, 'C30B'))";
 
     @TempDir Path tmp;
     ChainStore store;
@@ -85,9 +85,9 @@ class PatentsViewApiTest {
         assertTrue(report.credit().startsWith("USPTO PatentsView"), report.credit());
         assertEquals(List.of("2214"), select(store, "n", "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a ck:Patent }"));
         assertEquals(List.of("59"), select(store, "n", "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a ck:Patent ; ck:technology ?c . "
-            + "?c skos:notation ?n " + SEMICONDUCTOR + " }"));
+            + "?c skos:notation ?cn " + SEMICONDUCTOR + " }"));
         assertEquals(List.of("58"), select(store, "n", "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a ck:Patent ; ck:assignee ?o ; "
-            + "ck:technology ?c . ?c skos:notation ?n " + SEMICONDUCTOR + " }"));
+            + "ck:technology ?c . ?c skos:notation ?cn " + SEMICONDUCTOR + " }"));
         assertEquals(List.of("1040"), select(store, "n", "SELECT (COUNT(DISTINCT ?o) AS ?n) { ?o a org:Organization }"));
         assertEquals(List.of("1028"), select(store, "n", "SELECT (COUNT(DISTINCT ?o) AS ?n) { ?o a org:Organization ; ck:country ?c }"));
     }
