@@ -154,6 +154,7 @@ final class ApiRecords {
     private Node organisation(JsonNode a, String at, String countryField, boolean entity) {
         String prefix = at.isEmpty() ? "" : at + ".";
         if (!a.isObject()) throw error(at, "expected an assignee object");
+        Optional<String> country = country(a, countryField, prefix + countryField);   // checked for individuals too
         String name = text(a, "assignee_organization", prefix + "assignee_organization");
         if (name.isBlank()) {
             if (text(a, "assignee_individual_name_last", prefix + "assignee_individual_name_last").isBlank()
@@ -170,7 +171,7 @@ final class ApiRecords {
         }
         out.text(org, RDFS.label.asNode(), collapse(name));
         out.text(org, CK.sourceName, name);
-        country(a, countryField, prefix + countryField).ifPresent(c -> out.add(org, CK.country, countries.node(c)));
+        country.ifPresent(c -> out.add(org, CK.country, countries.node(c)));
         return org;
     }
 

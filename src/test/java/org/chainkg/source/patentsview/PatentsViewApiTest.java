@@ -95,7 +95,7 @@ class PatentsViewApiTest {
     @Test
     void apiObjectsBesideTheBulkTables() {
         Path both = copy(PatentsViewReaderTest.FIXTURE, tmp.resolve("patentsview"));
-        copy(FIXTURE, both);
+        for (String f : List.of("patents.jsonl", "assignees.jsonl", "inventors.jsonl")) copy(FIXTURE.resolve(f), both);
         assertEquals("patentsview", SourceFormats.detect(List.of(both)).format());
         var report = new SourceLoader(store.dataset()).load(new PatentsViewReader(), List.of(both), null).report();
         assertEquals(7, report.files().size());
@@ -127,7 +127,7 @@ class PatentsViewApiTest {
     void malformedLine() {
         Path bad = badCopy();
         replace(bad.resolve("patents.jsonl"), "{\"patent_id\":\"6009639\",", "{\"patent_id\":\"6009639\",,");
-        refused(bad, "patents.jsonl [line 2, field patent_id]: malformed JSON at line 2, column 26: Unexpected character "
+        refused(bad, "patents.jsonl [line 2, field patent_id]: malformed JSON at line 2, column 24: Unexpected character "
                      + "(',' (code 44)): was expecting double-quote to start field name");
     }
 
