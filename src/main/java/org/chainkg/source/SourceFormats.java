@@ -23,6 +23,7 @@ public final class SourceFormats {
         register(org.chainkg.source.openalex.OpenAlexReader::new);
         register(org.chainkg.source.uspto.UsptoXmlReader::new);
         register(org.chainkg.source.patentsview.PatentsViewReader::new);
+        register(org.chainkg.source.ppubs.PpubsReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {

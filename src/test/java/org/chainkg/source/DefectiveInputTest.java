@@ -15,6 +15,7 @@ import org.chainkg.source.eto.EtoChainReader;
 import org.chainkg.source.mapping.ChainMappingReader;
 import org.chainkg.source.openalex.OpenAlexReader;
 import org.chainkg.source.patentsview.PatentsViewReader;
+import org.chainkg.source.ppubs.PpubsReader;
 import org.chainkg.source.ror.RorReader;
 import org.chainkg.source.uspto.ReaderTesting;
 import org.chainkg.store.ChainStore;
@@ -152,5 +153,10 @@ class DefectiveInputTest {
             + " (expected ROR records in *.json, *.jsonl or *.ndjson files)", dir);
         assertRefused(store, new ChainMappingReader(), "no chain-mapping file in " + dir
             + " (expected eto-cpc.csv or eto-items-zh.csv)", dir);
+        assertRefused(store, new PpubsReader(), "no uspto-ppubs file in " + dir
+            + " (expected Patent Public Search responses (*.json) or the flattened extract (*.jsonl))", dir);
+        assertRefused(store, new PatentsViewReader(), "no patentsview file in " + dir + " (expected the PatentsView tables "
+            + "g_patent.tsv, g_patent_abstract.tsv, g_assignee_disambiguated.tsv, g_cpc_current.tsv or the PatentSearch API "
+            + "files patents.jsonl, assignees.jsonl, inventors.jsonl)", dir);
     }
 }

@@ -28,15 +28,23 @@ import org.chainkg.source.SourceReport;
 import org.chainkg.source.uspto.PatentNumbers;
 
 /**
- * Reads the PatentsView granted-patent bulk tables (tab-separated, header row, quoted fields): {@code g_patent.tsv}
- * (required) and, when present, {@code g_patent_abstract.tsv}, {@code g_assignee_disambiguated.tsv} and
- * {@code g_cpc_current.tsv}. Patents get the same IRI as from USPTO XML ("US" + patent_id + wipo_kind, e.g.
- * US8926509B2), so a patent loaded from both sources is one node with the facts of both.
+ * Reads PatentsView granted-patent data in either of its two published forms, or both side by side:
+ * <ul>
+ * <li>the bulk tables (tab-separated, header row, quoted fields): {@code g_patent.tsv} (required for the tables)
+ *   and, when present, {@code g_patent_abstract.tsv}, {@code g_assignee_disambiguated.tsv} and
+ *   {@code g_cpc_current.tsv};</li>
+ * <li>PatentSearch API objects, one per line: {@code patents.jsonl} and, when present, {@code assignees.jsonl} and
+ *   {@code inventors.jsonl} (see {@link ApiRecords}).</li>
+ * </ul>
+ * Patents get the same IRI as from USPTO XML ("US" + patent_id + wipo_kind, e.g. US8926509B2), so a patent loaded
+ * from both sources is one node with the facts of both.
  * <pre>
- *   chainkg load --format patentsview data/patentsview/     (a folder holding g_patent.tsv ...)
+ *   chainkg load --format patentsview data/patentsview/       (a folder holding g_patent.tsv ...)
+ *   chainkg load --format patentsview data/patentsview-api/   (a folder holding patents.jsonl ...)
  * </pre>
  * Assignees are organisations {@code .../id/patentsview/assignee/ASSIGNEE_ID} (rows naming an individual make no
- * organisation); the assignee table has no country, so none is written.
+ * organisation); the bulk assignee table has no country, so none is written from it; the API gives
+ * {@code assignee_country}, which becomes the organisation's {@code ck:country}.
  */
 public final class PatentsViewReader implements SourceReader {
     public static final String FORMAT = "patentsview";
@@ -45,9 +53,11 @@ public final class PatentsViewReader implements SourceReader {
     static final String ABSTRACT = "g_patent_abstract.tsv";
     static final String ASSIGNEE = "g_assignee_disambiguated.tsv";
     static final String CPC = "g_cpc_current.tsv";
-    static final List<String> FILES = List.of(PATENT, ABSTRACT, ASSIGNEE, CPC);
-    private static final String CREDIT = "PatentsView (USPTO Office of the Chief Economist): granted patent bulk data "
-        + "download tables (patentsview.org)";
+    static final List<String> TABLES = List.of(PATENT, ABSTRACT, ASSIGNEE, CPC);
+    static final List<String> API = List.of(ApiRecords.PATENTS, ApiRecords.ASSIGNEES, ApiRecords.INVENTORS);
+    static final List<String> FILES = java.util.stream.Stream.concat(TABLES.stream(), API.stream()).toList();
+    private static final String CREDIT_TABLES = "USPTO PatentsView (patentsview.org): granted patent bulk data download tables";
+    private static final String CREDIT_API = "USPTO PatentsView (patentsview.org): PatentSearch API records";
     private static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
 
     private TripleWriter out;
@@ -70,13 +80,16 @@ public final class PatentsViewReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
-        SourcePaths.requireFiles(paths, format(), FILES::contains, "the PatentsView tables " + String.join(", ", FILES));
+        SourcePaths.requireFiles(paths, format(), FILES::contains, "the PatentsView tables " + String.join(", ", TABLES)
+            + " or the PatentSearch API files " + String.join(", ", API));
         Map<String, Path> files = resolveFiles(paths);
         if (files == null)
-            throw new SourceDataException(String.valueOf(paths), 0, null, "a PatentsView source needs " + PATENT
-                + " (give its folder, or the g_*.tsv files including " + PATENT + ")");
+            throw new SourceDataException(String.valueOf(paths), 0, null, "a PatentsView source needs " + PATENT + " or "
+                + ApiRecords.PATENTS + " (give its folder, or the g_*.tsv files including " + PATENT
+                + ", or the *.jsonl files including " + ApiRecords.PATENTS + ")");
         out = new TripleWriter(stream);
         CpcSymbols cpc = new CpcSymbols(out);
+        ApiRecords api = new ApiRecords(out, cpc, organisations);
         List<SourceReport.FileReport> reports = new ArrayList<>();
         for (Map.Entry<String, Path> e : files.entrySet()) {
             Path path = e.getValue();
@@ -86,19 +99,29 @@ public final class PatentsViewReader implements SourceReader {
                 case PATENT -> readPatents(path, fileNode);
                 case ABSTRACT -> readAbstracts(path);
                 case ASSIGNEE -> readAssignees(path);
-                default -> readCpc(path, cpc);
+                case CPC -> readCpc(path, cpc);
+                default -> api.read(e.getKey(), path, fileNode);
             };
             reports.add(new SourceReport.FileReport(e.getKey(), path.toString(), scan.bytes(), scan.sha256(), rows));
         }
-        return new SourceReport("PatentsView granted patents (" + datasetKey(paths) + "): " + patents.size() + " patents",
-                                CREDIT, LICENSE, reports);
+        boolean tables = files.containsKey(PATENT);
+        boolean apiFiles = files.containsKey(ApiRecords.PATENTS);
+        String credit = tables && apiFiles ? CREDIT_TABLES + "; PatentSearch API records" : tables ? CREDIT_TABLES : CREDIT_API;
+        return new SourceReport("PatentsView granted patents (" + datasetKey(paths) + "): "
+                                + (patents.size() + api.patentCount()) + " patents", credit, LICENSE, reports);
     }
 
-    /** The known tables by name, g_patent.tsv first; null when g_patent.tsv is not there. */
+    /**
+     * The known files by name, g_patent.tsv first, then the API files; null when neither g_patent.tsv nor
+     * patents.jsonl is there, or when the tables other than g_patent.tsv come without it (and the same for the API).
+     */
     static Map<String, Path> resolveFiles(List<Path> paths) {
         if (!SourcePaths.onlyNamed(paths, FILES)) return null; // a file that is not a PatentsView table
         Map<String, Path> found = SourcePaths.named(paths, FILES);
-        return found.containsKey(PATENT) ? found : null;
+        boolean tables = TABLES.stream().anyMatch(found::containsKey);
+        boolean api = API.stream().anyMatch(found::containsKey);
+        if (tables && !found.containsKey(PATENT) || api && !found.containsKey(ApiRecords.PATENTS)) return null;
+        return tables || api ? found : null;
     }
 
     private long readPatents(Path path, Node fileNode) {

@@ -187,6 +187,7 @@ public final class ReaderTesting {
             MAP.put("cpc", Iris.ID + "cpc/");
             MAP.put("uspto", Iris.ID + "uspto/assignee/");
             MAP.put("pv", Iris.ID + "patentsview/assignee/");
+            MAP.put("ppubs", Iris.ID + "uspto-ppubs/organisation/");
             MAP.put("file", Iris.ID + "file/");
         }
         static final String SPARQL;
