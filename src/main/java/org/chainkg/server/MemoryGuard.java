@@ -8,11 +8,11 @@ import org.chainkg.query.QueryDeadline;
 
 /**
  * Stops a query before the server runs out of memory: every 50 ms it reads the heap in use; above
- * {@link #LIMIT} of the maximum heap it asks the JVM for a collection and, if the heap is still that full, stops the
+ * {@link #LIMIT} of the maximum heap, and if the latest collections also left that much in use, it stops the
  * query that has run longest (its {@link QueryDeadline} signal, as a timeout would: 503). A {@code GROUP_CONCAT} over
  * a cross product grows its string by about 60 MB/s until the timeout; this stops it at the heap's limit instead of
- * with an {@code OutOfMemoryError} page, and the server keeps answering. The collection before deciding keeps garbage
- * from counting as use. The limit is 40 % of the heap because a growing string doubles its buffer: a string of a
+ * with an {@code OutOfMemoryError} page, and the server keeps answering. The usage after collection keeps garbage from
+ * counting as use (the guard asks for a collection at most once a second: a full one on a large heap pauses every query). The limit is 40 % of the heap because a growing string doubles its buffer: a string of a
  * third of the heap needs the other two thirds for its next copy. A query whose buffer still doubles past the heap
  * in one step gets an {@code OutOfMemoryError} in its own thread, which frees its memory; the endpoints answer it
  * with 503 ({@link #OUT_OF_MEMORY}) instead of a 500 page.
@@ -45,11 +45,31 @@ final class MemoryGuard {
         return (double) (rt.totalMemory() - rt.freeMemory()) / rt.maxMemory();
     }
 
+    /** The heap that the latest collection of each heap pool left in use (garbage does not count), as a share. */
+    private static double usedAfterCollection() {
+        long sum = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != java.lang.management.MemoryType.HEAP || pool.getCollectionUsage() == null) continue;
+            sum += pool.getCollectionUsage().getUsed();
+        }
+        return (double) sum / Runtime.getRuntime().maxMemory();
+    }
+
+    private long lastCollection;
+
     private void check() {
         if (used() < LIMIT) return;
-        System.gc();
-        double after = used();
-        if (after < LIMIT) return;
+        double after = usedAfterCollection();
+        if (after < LIMIT) {
+            // The latest collections may predate the growth: ask for one, at most once a second (a full collection
+            // on a large heap pauses every query, so never on every poll).
+            long now = System.nanoTime();
+            if (now - lastCollection < 1_000_000_000L) return;
+            lastCollection = now;
+            System.gc();
+            after = used();
+            if (after < LIMIT) return;
+        }
         long ran = QueryDeadline.stopOldest();
         if (ran >= 0)
             System.err.printf("chainkg: stopped the query that had run longest (%.1f s): %.0f%% of the %,d MB heap in use%n",
