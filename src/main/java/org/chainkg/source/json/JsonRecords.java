@@ -22,7 +22,7 @@ import org.chainkg.source.SourceDataException;
 import org.chainkg.source.csv.TextFields;
 
 /**
- * Streams the JSON records of one file, one object in memory at a time: JSON Lines (one object per line, or
+ * Streams the JSON records of one file (gzip-compressed when its name ends in .gz), one object in memory at a time: JSON Lines (one object per line, or
  * objects one after another), a JSON array of objects, or an API response object whose {@code listField} holds the
  * records (e.g. Patent Public Search's {@code {"numFound": .., "patents": [..]}}). Each record knows the physical
  * line where it starts. A syntax error names that line and the JSON path inside the record where the parser
@@ -59,8 +59,12 @@ public final class JsonRecords implements AutoCloseable {
      */
     public static JsonRecords open(Path path, String listField) {
         // A character stream (not bytes), so that Jackson's lines and columns are the ones an editor shows.
-        Reader in = TextFields.utf8Reader(path);
         try {
+            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            Reader in = name.endsWith(".gz")
+                ? new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                      java.nio.file.Files.newInputStream(path), 1 << 16), java.nio.charset.StandardCharsets.UTF_8), 1 << 16)
+                : TextFields.utf8Reader(path);
             return new JsonRecords(path.getFileName().toString(), listField, MAPPER.getFactory().createParser(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
@@ -132,7 +136,7 @@ public final class JsonRecords implements AutoCloseable {
         return !ENVELOPE_FIRST.contains(name);
     }
 
-    private static final java.util.Set<String> ENVELOPE_FIRST = java.util.Set.of("numFound", "meta", "results", "patents", "error",
+    private static final java.util.Set<String> ENVELOPE_FIRST = java.util.Set.of("numFound", "meta", "results", "group_by", "patents", "error",
         "count", "total_hits", "perPage", "page");
 
     private Record done(JsonNode json) {
@@ -200,8 +204,8 @@ public final class JsonRecords implements AutoCloseable {
             : "malformed JSON" + where + ": " + message;
         if (recordContext == null)
             return new SourceDataException(file, at, null, what, e);
-        // at the end of the file the parser's path is only where the cut fell: the record's line says enough
-        return new SourceDataException(file, recordLine, e instanceof JsonEOFException ? null : path(), what, e);
+        // in a cut-off file the path says where the cut fell
+        return new SourceDataException(file, recordLine, path(), what, e);
     }
 
     /** Jackson's message without the parser-internal location and source details. */

@@ -1,5 +1,7 @@
 package org.chainkg.source.openalex;
 
+import org.chainkg.source.json.JsonRecords;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,8 +82,9 @@ public final class OpenAlexReader implements SourceReader {
             FileScan scan = gz ? FileScan.scanBytes(path) : FileScan.scanText(path);
             long records = 0;
             nodes.file(scan.name(), scan.sha256());
-            try (OpenAlexRecords in = OpenAlexRecords.open(path)) {
-                for (OpenAlexRecords.Record r = in.next(); r != null; r = in.next()) {
+            // An OpenAlex list page keeps its records in "results" (API responses and the snapshot's JSON Lines alike).
+            try (JsonRecords in = JsonRecords.open(path, "results")) {
+                for (JsonRecords.Record r = in.next(); r != null; r = in.next()) {
                     nodes.at(r.line());
                     if (!r.json().isObject())
                         throw nodes.error(null, "expected an OpenAlex record (a JSON object)");
