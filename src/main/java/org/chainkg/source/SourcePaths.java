@@ -17,6 +17,26 @@ import org.chainkg.rdf.Iris;
 /** What readers need from the paths given to {@code load}: named files of a source, and the dataset key. */
 public final class SourcePaths {
 
+    /** Files to read: the given files, and the files of given folders (by name) except notes (*.md, *.txt) and hidden files. */
+    public static java.util.List<Path> dataFiles(java.util.List<Path> paths) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(p)) {
+                    list.filter(java.nio.file.Files::isRegularFile).filter(f -> {
+                        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                        return !n.startsWith(".") && !n.endsWith(".md") && !n.endsWith(".txt");
+                    }).sorted().forEach(files::add);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
+                }
+            } else if (java.nio.file.Files.isRegularFile(p)) {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
     /**
      * The files with these names, from the given folders or among the given files, in the order of {@code names};
      * names not found are absent from the map.

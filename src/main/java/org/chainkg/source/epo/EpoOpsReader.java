@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -52,7 +51,7 @@ public final class EpoOpsReader implements SourceReader {
 
     @Override
     public boolean accepts(List<Path> paths) {
-        List<Path> files = dataFiles(paths);
+        List<Path> files = SourcePaths.dataFiles(paths);
         return !files.isEmpty() && files.stream().allMatch(EpoOpsReader::looksLikeOps);
     }
 
@@ -70,7 +69,7 @@ public final class EpoOpsReader implements SourceReader {
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
         SourcePaths.requireFiles(paths, format(), n -> n.endsWith(".xml"), "OPS exchange-format *.xml files");
-        List<Path> files = dataFiles(paths);
+        List<Path> files = SourcePaths.dataFiles(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no OPS XML files to read (give .xml files or their folder)");
         OpsRecordWriter writer = new OpsRecordWriter(new TripleWriter(stream));
@@ -157,28 +156,6 @@ public final class EpoOpsReader implements SourceReader {
         String m = String.valueOf(e.getMessage());
         int i = m.indexOf("Message: ");
         return (i >= 0 ? m.substring(i + "Message: ".length()) : m).strip();
-    }
-
-    /** Files to read: the given files, and the files of given folders except notes (*.md, *.txt) and hidden files. */
-    static List<Path> dataFiles(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> list = Files.list(p)) {
-                    list.filter(Files::isRegularFile).filter(EpoOpsReader::isData).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            }
-        }
-        return files;
-    }
-
-    private static boolean isData(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith(".") && !n.endsWith(".md") && !n.endsWith(".txt");
     }
 
     private static String head(Path file) {

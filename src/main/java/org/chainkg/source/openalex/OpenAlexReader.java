@@ -4,7 +4,6 @@ import org.chainkg.source.json.JsonRecords;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +55,7 @@ public final class OpenAlexReader implements SourceReader {
 
     @Override
     public boolean accepts(List<Path> paths) {
-        List<Path> files = dataFiles(paths);
+        List<Path> files = SourcePaths.dataFiles(paths);
         return !files.isEmpty() && files.stream().allMatch(f -> isJsonName(f) && HEAD.matcher(head(f)).find());
     }
 
@@ -69,7 +67,7 @@ public final class OpenAlexReader implements SourceReader {
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
         SourcePaths.requireFiles(paths, format(), n -> isJsonName(Path.of(n)), "*.json, *.jsonl or *.ndjson files, optionally gzipped");
-        List<Path> files = dataFiles(paths);
+        List<Path> files = SourcePaths.dataFiles(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no OpenAlex JSON files to read (give .json or .jsonl files or their folder)");
         OpenAlexNodes nodes = new OpenAlexNodes(new TripleWriter(stream));
@@ -168,26 +166,6 @@ public final class OpenAlexReader implements SourceReader {
     private static boolean isJsonName(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
         return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson");
-    }
-
-    /** Files to read: the given files, and the files of given folders except notes (*.md, *.txt) and hidden files. */
-    static List<Path> dataFiles(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> list = Files.list(p)) {
-                    list.filter(Files::isRegularFile).filter(f -> {
-                        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return !n.startsWith(".") && !n.endsWith(".md") && !n.endsWith(".txt");
-                    }).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            }
-        }
-        return files;
     }
 
     /** The first 8 KB of the file as text (decompressed for .gz). */

@@ -2,7 +2,6 @@ package org.chainkg.source.ppubs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
@@ -53,7 +51,7 @@ public final class PpubsReader implements SourceReader {
 
     @Override
     public boolean accepts(List<Path> paths) {
-        List<Path> files = dataFiles(paths);
+        List<Path> files = SourcePaths.dataFiles(paths);
         return !files.isEmpty() && files.stream().allMatch(f -> isJsonName(f.getFileName().toString()) && HEAD.matcher(head(f)).find());
     }
 
@@ -65,7 +63,7 @@ public final class PpubsReader implements SourceReader {
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
         SourcePaths.requireFiles(paths, format(), PpubsReader::isJsonName, EXPECTED);
-        List<Path> files = dataFiles(paths);
+        List<Path> files = SourcePaths.dataFiles(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no " + EXPECTED + " to read");
         PpubsTriples triples = new PpubsTriples(new TripleWriter(stream));
@@ -112,26 +110,6 @@ public final class PpubsReader implements SourceReader {
     private static boolean isJsonName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson");
-    }
-
-    /** The given files, and the files of given folders except notes (*.md, *.txt) and hidden files, by name. */
-    static List<Path> dataFiles(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> list = Files.list(p)) {
-                    list.filter(Files::isRegularFile).filter(f -> {
-                        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return !n.startsWith(".") && !n.endsWith(".md") && !n.endsWith(".txt");
-                    }).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            }
-        }
-        return files;
     }
 
     /** The first 8 KB of the file as text. */
