@@ -66,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
      * rest of them after a first serve was killed while loading), then recomputes the derived graphs if it loaded
      * any; returns the number of sources loaded.
      */
-    public static int loadBundledIfEmpty(ChainStore s) {
+    public static int loadMissingBundled(ChainStore s) {
         int n = 0;
         for (BundledData.BundledSource src : BundledData.all()) {
             var reader = SourceFormats.byName(src.format());
@@ -97,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         ChainStore s = store.openOrCreate(DerivedState.Policy.DERIVES_NEXT, false);
         try {
             if (!store.dbGiven())
-                loadBundledIfEmpty(s);
+                loadMissingBundled(s);
             // Never serve derived graphs that a killed command left half done, or that predate the sources.
             DerivedState.settleDerived(s, DerivedState.Policy.SERVE, false);
         } catch (RuntimeException e) {

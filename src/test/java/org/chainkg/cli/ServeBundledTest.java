@@ -19,15 +19,15 @@ class ServeBundledTest {
     @Test
     void emptyStoreGetsTheBundledDataOnce() {
         try (ChainStore s = ChainStore.open(tmp.resolve("db"))) {
-            assertEquals(8, ServeCommand.loadBundledIfEmpty(s));
+            assertEquals(8, ServeCommand.loadMissingBundled(s));
             assertFalse(s.isEmpty());
-            assertEquals(0, ServeCommand.loadBundledIfEmpty(s));
+            assertEquals(0, ServeCommand.loadMissingBundled(s));
             org.chainkg.analytics.TextLinkerTest.assertBundledLinksRight(s.dataset());
             // One bundled source missing (as after a kill during a first serve): only it is loaded again.
             var mapping = org.chainkg.source.BundledData.all().stream().filter(b -> b.format().equals("chain-mapping")).findFirst().orElseThrow();
             var g = org.chainkg.store.SourceLoader.defaultGraph(org.chainkg.source.SourceFormats.byName(mapping.format()), mapping.paths());
             org.apache.jena.system.Txn.executeWrite(s.dataset(), () -> org.chainkg.store.Graphs.clear(s.dataset(), g));
-            assertEquals(1, ServeCommand.loadBundledIfEmpty(s));
+            assertEquals(1, ServeCommand.loadMissingBundled(s));
         }
     }
 }
