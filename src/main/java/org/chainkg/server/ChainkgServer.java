@@ -61,6 +61,8 @@ public final class ChainkgServer {
         // SERVICE would let anyone who can reach this server make it call any host and port (SSRF): off unless
         // endpoints are allowed, and then only to them.
         services.install(dsg.getContext());
+        // A sort stops at the deadline too, not only between rows.
+        org.chainkg.query.StoppableSort.install(dsg);
         FusekiServer.Builder b = FusekiServer.create();
         b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY, services, allowUpdate));
         // The UI shows "add data", "edit" and "manage" whatever the dataset allows: hidden on a read-only server.

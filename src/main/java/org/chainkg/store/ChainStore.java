@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.store.FSDirectory;
+import org.chainkg.query.StoppableSort;
 
 /**
  * The embedded store: a TDB2 database ({@code DIR/tdb2}) with a jena-text Lucene index ({@code DIR/text}) over
@@ -135,6 +136,7 @@ public final class ChainStore implements AutoCloseable {
             dsg.getContext().set(TextQuery.textIndex, index);
             dsg.getContext().set(SPOOL, dir.resolve(SPOOL_FOLDER));
             dsg.getContext().set(JOURNAL, journal);
+            StoppableSort.install(dsg);
             return new ChainStore(dir, dsg, index, journal, recovery);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the store at " + dir + ": " + e.getMessage(), e);
