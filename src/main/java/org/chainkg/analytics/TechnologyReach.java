@@ -31,10 +31,17 @@ public final class TechnologyReach implements Derivation {
         SELECT DISTINCT ?t ?notation WHERE { ?o ck:cpcInventive|ck:cpcAdditional|ck:technology ?t . ?t skos:notation ?notation }""";
 
     @Override public String name() { return "technology-reach"; }
-    @Override public String version() { return "1.0.0"; }
+    private static final String CONCORDANCE = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?old ?new WHERE { ?e a ck:CpcConcordanceEntry ; ck:formerGroup/skos:notation ?old ; ck:successorGroup/skos:notation ?new }""";
+
+    @Override public String version() { return "1.1.0"; }
     @Override public String description() {
         return "CPC groups carried by research outputs that lie under a curated mapped group (by notation) inherit its "
-               + "ck:relevantTo chain items.";
+               + "ck:relevantTo chain items; a pre-2026 group that is, or lies under, a group of the curated CPC concordance "
+               + "inherits the items of its successor (the most specific concordance row applies) and is stated "
+               + "dcterms:isReplacedBy that successor.";
     }
 
     @Override
@@ -43,22 +50,52 @@ public final class TechnologyReach implements Derivation {
         try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(MAPPED)).build()) {
             q.select().forEachRemaining(b -> mapped.computeIfAbsent(b.get("notation").getLiteralLexicalForm(), k -> new ArrayList<>()).add(b.get("item")));
         }
+        Map<String, List<String>> successors = new HashMap<>();
+        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(CONCORDANCE)).build()) {
+            q.select().forEachRemaining(b -> successors.computeIfAbsent(b.get("old").getLiteralLexicalForm(), k -> new ArrayList<>())
+                .add(b.get("new").getLiteralLexicalForm()));
+        }
         long n = 0;
         try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(USED)).build()) {
             for (var it = q.select(); it.hasNext(); ) {
                 var b = it.next();
+                Node t = b.get("t");
                 String notation = b.get("notation").getLiteralLexicalForm();
-                for (String parent : parents(notation)) {
-                    List<Node> items = mapped.get(parent);
-                    if (items == null || !under(notation, parent)) continue;
-                    for (Node item : items) {
-                        out.add(b.get("t"), CK.relevantTo, item);
-                        n++;
+                java.util.Set<Node> items = new java.util.LinkedHashSet<>();
+                for (String parent : parents(notation))
+                    if (mapped.containsKey(parent) && under(notation, parent)) items.addAll(mapped.get(parent));
+                String former = formerGroup(notation, successors);
+                if (former != null)
+                    for (String successor : successors.get(former)) {
+                        items.addAll(itemsOf(successor, mapped));
+                        if (!former.equals(notation))
+                            out.add(t, org.apache.jena.vocabulary.DCTerms.isReplacedBy.asNode(), org.chainkg.rdf.CpcSymbols.iri(successor));
                     }
+                for (Node item : items) {
+                    out.add(t, CK.relevantTo, item);
+                    n++;
                 }
             }
         }
         return n;
+    }
+
+    /** The most specific concordance group that is {@code notation} or lies above it, or null. */
+    static String formerGroup(String notation, Map<String, List<String>> successors) {
+        if (successors.containsKey(notation)) return notation;
+        String best = null;
+        for (String parent : parents(notation))
+            if (successors.containsKey(parent) && under(notation, parent) && (best == null || parent.length() > best.length()))
+                best = parent;
+        return best;
+    }
+
+    /** The chain items of a mapped group: its own and those of the mapped groups it lies under. */
+    static java.util.Set<Node> itemsOf(String group, Map<String, List<Node>> mapped) {
+        java.util.Set<Node> items = new java.util.LinkedHashSet<>(mapped.getOrDefault(group, List.of()));
+        for (String parent : parents(group))
+            if (mapped.containsKey(parent) && under(group, parent)) items.addAll(mapped.get(parent));
+        return items;
     }
 
     /**

@@ -126,6 +126,10 @@ public final class CK {
     public static final Node mappedTechnology = term("mappedTechnology");
     public static final Node mappedItem = term("mappedItem");
     public static final Node rationale = term("rationale");
+    public static final Node CpcConcordanceEntry = term("CpcConcordanceEntry");
+    public static final Node formerGroup = term("formerGroup");
+    public static final Node successorGroup = term("successorGroup");
+    public static final Node concordanceBasis = term("concordanceBasis");
     public static final Node TextLink = term("TextLink");
     public static final Node linkedOutput = term("linkedOutput");
     public static final Node linkedItem = term("linkedItem");

@@ -189,4 +189,33 @@ class BadInputTest {
         Files.writeString(ok.resolve("eto-cpc.csv"), header + row + row.replace("eto-mini", "another-chain"));
         assertEquals(2, new SourceLoader(store.dataset()).load(reader, List.of(ok), null).report().files().get(0).rows());
     }
+
+    /** Each defect of a concordance row is refused with its line and field; the store stays as it was. */
+    @Test
+    void badConcordanceRowsAreRefused() throws IOException {
+        String header = "old_cpc,old_title,new_cpc,basis,source\n";
+        String good = "H01L 21/265,Ion implantation,H10P 30/00,title,titles agree\n";
+        String[][] cases = {
+            {"H01L 21/265,Ion implantation,H10P 30/00,guess,titles agree\n",
+             "cpc-concordance.csv [line 2, field basis]: \"guess\" is not a basis (use documented or title)"},
+            {"H01L 21/265,Ion implantation,H01L 21/26513,title,titles agree\n",
+             "cpc-concordance.csv [line 2, field new_cpc]: H01L 21/26513 is a pre-2026 group (H01L 21-24 moved to H10P/H10W in CPC 2026.01)"},
+            {"H01L 21/265,Ion implantation,H10P30,title,titles agree\n",
+             "cpc-concordance.csv [line 2, field new_cpc]: \"H10P30\" is not a CPC symbol (write it like H01L 21/265; a notation prefix such as H01L 21/7625 stands for its groups)"},
+            {good + good,
+             "cpc-concordance.csv [line 3, field new_cpc]: H01L 21/265 → H10P 30/00 is listed twice (first at line 2)"},
+            {"H01L 21/265,Ion implantation,H10P 30/00,title,\n",
+             "cpc-concordance.csv [line 2, field source]: "},
+        };
+        var reader = org.chainkg.source.SourceFormats.byName("chain-mapping");
+        for (int k = 0; k < cases.length; k++) {
+            Path dir = tmp.resolve("concordance-bad-" + k);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("cpc-concordance.csv"), header + cases[k][0]);
+            SourceDataException e = assertThrows(SourceDataException.class,
+                () -> new SourceLoader(store.dataset()).load(reader, List.of(dir), null));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(cases[k][1]), e.getMessage());
+            assertEquals(before, dump(), "the store changed after a refused load");
+        }
+    }
 }

@@ -25,7 +25,8 @@ import org.chainkg.source.csv.CsvRecords;
 /**
  * Reads chainkg's curated mapping tables for the ETO chain ({@code data/mappings/}): {@code eto-cpc.csv} (chain item
  * to CPC group, with a one-line rationale) and {@code eto-items-zh.csv} (Chinese names of the items). Rows name ETO
- * items by id, of the ETO dataset named in an optional {@code dataset} column (default: the bundled {@value #DATASET}).
+ * items by id, of the ETO dataset named in an optional {@code dataset} column (default: the bundled {@value #DATASET}),
+ * and {@code cpc-concordance.csv} (pre-2026 CPC groups and their CPC 2026.01 successors, {@link CpcConcordanceTable}).
  */
 public final class ChainMappingReader implements SourceReader {
     public static final String FORMAT = "chain-mapping";
@@ -47,7 +48,7 @@ public final class ChainMappingReader implements SourceReader {
     }
 
     private static Map<String, Path> files(List<Path> paths) {
-        return SourcePaths.named(paths, List.of(CPC_FILE, ZH_FILE));
+        return SourcePaths.named(paths, List.of(CPC_FILE, ZH_FILE, CpcConcordanceTable.FILE));
     }
 
     private static Node item(CsvRecord r, String id) {
@@ -70,10 +71,11 @@ public final class ChainMappingReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
-        SourcePaths.requireFiles(paths, format(), n -> n.equals(CPC_FILE) || n.equals(ZH_FILE), CPC_FILE + " or " + ZH_FILE);
+        String names = CPC_FILE + ", " + ZH_FILE + " or " + CpcConcordanceTable.FILE;
+        SourcePaths.requireFiles(paths, format(), n -> n.equals(CPC_FILE) || n.equals(ZH_FILE) || n.equals(CpcConcordanceTable.FILE), names);
         Map<String, Path> files = files(paths);
         if (files.isEmpty())
-            throw new SourceDataException(String.valueOf(paths), 0, null, "no " + CPC_FILE + " or " + ZH_FILE + " found");
+            throw new SourceDataException(String.valueOf(paths), 0, null, "no " + names + " found");
         TripleWriter out = new TripleWriter(stream);
         CpcSymbols cpc = new CpcSymbols(out);
         List<SourceReport.FileReport> reports = new ArrayList<>();
@@ -116,7 +118,9 @@ public final class ChainMappingReader implements SourceReader {
                 reports.add(new SourceReport.FileReport(ZH_FILE, zhFile.toString(), scan.bytes(), scan.sha256(), rows.count()));
             }
         }
-        return new SourceReport("chainkg curated mappings for the ETO chain (CPC groups, Chinese names)",
+        Path concordance = files.get(CpcConcordanceTable.FILE);
+        if (concordance != null) reports.add(CpcConcordanceTable.read(concordance, out, cpc));
+        return new SourceReport("chainkg curated mappings for the ETO chain (CPC groups, Chinese names, CPC concordance)",
                                 "chainkg (curated); CPC scheme by EPO and USPTO", null, reports);
     }
 }
