@@ -34,7 +34,7 @@ import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReport;
 
 /**
- * Reads Research Organization Registry (ROR) schema v2 records and streams each as an organisation whose IRI is
+ * Reads Research Organization Registry (ROR) schema v2 records (and v1 records, rewritten by {@link RorV1Record}) and streams each as an organisation whose IRI is
  * its ROR id. A file may hold one record (as in the ror-records repository), a JSON array of records (the ROR
  * data dump) or one record per line (JSON Lines); a folder is read file by file (*.json, *.jsonl, *.ndjson, in
  * name order). Records are parsed one at a time with Jackson's streaming parser, never the whole file.
@@ -113,6 +113,7 @@ public final class RorReader implements SourceReader {
                     throw new SourceDataException(name, recordLine, null,
                         "expected a ROR record (a JSON object {...}) but found " + describe(t));
                 JsonNode record = MAPPER.readTree(p);
+                if (RorV1Record.isV1(record)) record = RorV1Record.toV2(name, recordLine, record);
                 String id = RorRecordWriter.recordId(name, recordLine, record);
                 String first = seen.putIfAbsent(id, name + " line " + recordLine);
                 if (first != null)
@@ -190,7 +191,7 @@ public final class RorReader implements SourceReader {
         return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson");
     }
 
-    /** A JSON file whose first 16 KB hold a record id that is a ROR IRI and a v2 "names" list. */
+    /** A JSON file whose first 16 KB hold a record id that is a ROR IRI and a v2 "names" list (or a v1 "name" and country). */
     private static boolean looksLikeRor(Path f) {
         if (!isJsonName(f)) return false;
         byte[] head = new byte[PEEK_BYTES];
@@ -203,6 +204,7 @@ public final class RorReader implements SourceReader {
         }
         String text = new String(head, 0, n, StandardCharsets.UTF_8).stripLeading();
         return (text.startsWith("{") || text.startsWith("["))
-            && ROR_RECORD_ID.matcher(text).find() && text.contains("\"names\"");
+            && ROR_RECORD_ID.matcher(text).find()
+            && (text.contains("\"names\"") || text.contains("\"name\"") && text.contains("\"country_code\""));
     }
 }

@@ -29,6 +29,8 @@ class RorAcceptsTest {
         assertTrue(reader.accepts(List.of(RorGoldenTest.FIXTURES.resolve("01vxknj13.json"), RorGoldenTest.FIXTURES.resolve("03jp3w522.json"))));
         assertEquals("ror", SourceFormats.detect(List.of(RorGoldenTest.FIXTURES)).format());
         assertEquals("ror", SourceFormats.detect(List.of(RorGoldenTest.ARRAY)).format());
+        // JSON Lines mixing ROR schema v2 and v1 records (the bundled semiconductor slice)
+        assertEquals("ror", SourceFormats.detect(List.of(Path.of("data/ror-semiconductor"))).format());
     }
 
     @Test
@@ -49,7 +51,7 @@ class RorAcceptsTest {
         for (Path root : List.of(DATA, FIXTURE_ROOT))
             try (Stream<Path> all = Files.walk(root)) {
                 // ROR's own data there (the bundled sample records and the ROR fixtures with their dumps) is ROR, so not "other".
-                all.filter(p -> !p.startsWith(DATA.resolve("samples/ror")) && !p.startsWith(FIXTURE_ROOT.resolve("ror")))
+                all.filter(p -> !p.startsWith(DATA.resolve("samples/ror")) && !p.startsWith(DATA.resolve("ror-semiconductor")) && !p.startsWith(FIXTURE_ROOT.resolve("ror")))
                    .forEach(paths::add);
             }
         return paths;

@@ -172,8 +172,8 @@ class RorBadInputTest {
     @Test
     void schemaV1Record() throws IOException {
         edit("03jp3w522.json", "\"names\": [", "\"name\": \"Institute of Electronic Materials Technology\", \"labels\": [");
-        assertRefused(folder, "03jp3w522.json [line 1, field names]: is missing: this is a ROR schema v1 record (it has "
-                              + "\"name\"); load a schema v2 dump (*_schema_v2.json)");
+        // Read as schema v1 (it has "name" and no "names"), whose labels are {"label": …, "iso639": …}.
+        assertRefused(folder, "03jp3w522.json [line 1, field labels[0].label]: is missing (a v1 label is {\"label\": …, \"iso639\": …})");
     }
 
     @Test

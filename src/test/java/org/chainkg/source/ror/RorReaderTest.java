@@ -185,4 +185,26 @@ class RorReaderTest {
         assertEquals("ror-three-records", new RorReader().datasetKey(List.of(RorGoldenTest.ARRAY)));
         assertEquals("ror-three-records", new RorReader().datasetKey(List.of(RorGoldenTest.JSON_LINES)));
     }
+
+    /**
+     * A schema v1 record (data/ror-semiconductor, line 1: ASM International, Netherlands) is read as the v2 record it
+     * stands for; the file mixes 136 v2 and 104 v1 records, all read.
+     */
+    @Test
+    void schemaV1RecordsAreReadAsV2() {
+        Graph semi = GraphFactory.createDefaultGraph();
+        SourceReport r = new RorReader().read(List.of(Path.of("data/ror-semiconductor")), StreamRDFLib.graph(semi));
+        assertEquals(240, r.files().get(0).rows());
+        Node asm = ror("002yxfz10");
+        assertEquals(Set.of(Vocab.orgOrganization, CK.Firm), objects(semi, asm, RDF.Nodes.type), "type Company");
+        assertEquals(Set.of(lit("ASM International (Netherlands)")), objects(semi, asm, RDFS.label.asNode()));
+        assertEquals(Set.of(lit("Advanced Semiconductor Materials")), objects(semi, asm, SKOS.altLabel.asNode()));
+        assertEquals(Set.of(lit("ASMi")), objects(semi, asm, SKOS.hiddenLabel.asNode()));
+        assertEquals(Set.of(Iris.country("NLD")), objects(semi, asm, CK.country));
+        assertEquals(Set.of(bool(true)), objects(semi, asm, CK.active));
+        assertEquals(Set.of(NodeFactory.createURI("https://www.asm.com/")), objects(semi, asm, FOAF.homepage.asNode()));
+        // v1 "Child" relationships: ASM International (Belgium), (Finland), and ASML, as ROR records them.
+        assertEquals(Set.of(asm), objects(semi, ror("01vxknj13"), Vocab.orgSubOrganizationOf));
+        assertEquals(Set.of(asm), objects(semi, ror("03ajjdx52"), Vocab.orgSubOrganizationOf));
+    }
 }
