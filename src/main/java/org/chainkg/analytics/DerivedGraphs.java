@@ -62,6 +62,8 @@ public final class DerivedGraphs {
             done.accept(r);
             out.add(r);
         }
+        // Same data, same search scores: the deleted documents of the old derived graphs leave the text index.
+        org.chainkg.store.TextIndexMaintenance.expungeDeletes(dsg);
         if (journal != null) journal.end(org.chainkg.store.StoreJournal.DERIVED);
         return out;
     }

@@ -29,11 +29,12 @@ import org.chainkg.rdf.Vocab;
  * <li>Lucene fuzzy candidates with agreeing countries whose names agree word by word
  * ({@link FuzzyNameIndex#agree}): 0.8 × the names' normalised Levenshtein similarity.</li>
  * </ol>
+ * Clusters holding different ROR records are joined only by a shared identifier, never by a name ({@link Clusters}).
  * Every organisation gets a canonical entity (a singleton when nothing matches); each source node points to it with
  * {@code ck:canonical}, and a {@code ck:IdentityLink} records the method and confidence.
  */
 public final class OrganisationResolver implements Derivation {
-    static final String VERSION = "1.0.0";
+    static final String VERSION = "1.1.0";
 
     private static final String ORGS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
@@ -128,7 +129,7 @@ public final class OrganisationResolver implements Derivation {
 
     /** Runs the three resolution steps and returns the clusters (package-private for tests and evaluation). */
     static Clusters resolve(Map<Node, Org> orgs) {
-        Clusters c = new Clusters(orgs.keySet());
+        Clusters c = new Clusters(orgs.keySet(), n -> orgs.get(n).ids.stream().filter(i -> i.startsWith("ror:")).toList());
         // 1. shared identifiers
         Map<String, Org> byId = new HashMap<>();
         for (Org o : orgs.values())

@@ -123,8 +123,13 @@ public final class QueryCommand implements Callable<Integer> {
             }
         }
         OutputStream out = new BufferedOutputStream(System.out);
-        runner.select(query, binding, page, rs -> fmt.write(rs, out));
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        runner.select(query, binding, page, rs -> fmt.write(org.chainkg.query.EmptyAnswer.counting(rs, count), out));
         out.flush();
+        // An empty table comes with its reason (the query's "Empty:" header), on standard error.
+        if (named != null)
+            org.chainkg.query.EmptyAnswer.note(runner, named, binding, page.offset(), count.get())
+                .ifPresent(note -> System.err.println("note: " + note));
     }
 
     private void listQueries() {

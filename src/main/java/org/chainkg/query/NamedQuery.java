@@ -26,7 +26,7 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  */
 public final class NamedQuery {
     private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(string|decimal|integer|iri)\\s+(\\S+)(?:\\s+\\{([^}]*)\\})?\\s*(.*)$");
-    private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit):\\s*(.*)$");
+    private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit|Empty):\\s*(.*)$");
 
     /** Request parameters that are not query parameters: the result format and the page ({@link Page}). */
     public static final java.util.List<String> RESERVED =
@@ -43,7 +43,31 @@ public final class NamedQuery {
         this.text = text;
         this.query = QueryFactory.create(text);
         parseHeader();
+        this.emptyNote = fields.containsKey("Empty") ? emptyNoteQuery(fields.get("Empty")) : null;
     }
+
+    /**
+     * The header's "Empty:" query, with the main query's prefixes: a SELECT of one ?note that says why the answer is
+     * empty (e.g. how many research organisations of the country are loaded and what they hold).
+     */
+    private Query emptyNoteQuery(String sparql) {
+        StringBuilder prologue = new StringBuilder();
+        query.getPrefixMapping().getNsPrefixMap().forEach((k, v) -> prologue.append("PREFIX ").append(k).append(": <").append(v).append(">\n"));
+        Query q;
+        try {
+            q = QueryFactory.create(prologue + sparql);
+        } catch (org.apache.jena.query.QueryParseException e) {
+            throw new IllegalArgumentException("named query " + name + ": its Empty: query does not parse: " + e.getMessage(), e);
+        }
+        if (!q.isSelectType() || !q.getResultVars().equals(List.of("note")))
+            throw new IllegalArgumentException("named query " + name + ": its Empty: query must be SELECT ?note WHERE {...}");
+        return q;
+    }
+
+    private final Query emptyNote;
+
+    /** The query that explains an empty answer (one ?note), if the header declares one ("Empty:"). */
+    public java.util.Optional<Query> emptyNote() { return java.util.Optional.ofNullable(emptyNote); }
 
     private void parseHeader() {
         String current = null;

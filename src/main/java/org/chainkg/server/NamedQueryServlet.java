@@ -91,9 +91,11 @@ final class NamedQueryServlet extends HttpServlet {
         // result over the size limit) is then reported with its own status, never after a 200 has gone out.
         HttpResults.BoundedBuffer out = new HttpResults.BoundedBuffer(maxResultBytes);
         String[] next = new String[1];
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        String note;
         try {
             if (page.rows() < 0) {
-                runner.select(q.query(), binding, page, rows -> format.write(rows, out));
+                runner.select(q.query(), binding, page, rows -> format.write(org.chainkg.query.EmptyAnswer.counting(rows, count), out));
             } else {
                 // One row more than the page tells whether there is a next page: RFC 8288 Link rel="next".
                 runner.select(q.query(), binding, page.oneMore(), rows -> {
@@ -104,9 +106,11 @@ final class NamedQueryServlet extends HttpServlet {
                         if (kept.size() < page.rows()) kept.add(b); else more = true;
                     }
                     if (more) next[0] = "<" + nextPage(req, page) + ">; rel=\"next\"";
+                    count.set(kept.size());
                     format.write(RowSetStream.create(rows.getResultVars(), kept.iterator()), out);
                 });
             }
+            note = org.chainkg.query.EmptyAnswer.note(runner, q, binding, page.offset(), count.get()).orElse(null);
         } catch (QueryCancelledException e) {
             HttpResults.error(resp, 503, "the query was stopped: it ran past the server's timeout, or its answer needed more memory than the server has");
             return;
@@ -129,6 +133,7 @@ final class NamedQueryServlet extends HttpServlet {
         if (q.credit() != null)
             resp.setHeader("X-Data-Credit", q.credit());
         if (next[0] != null) resp.setHeader("Link", next[0]);
+        if (note != null) resp.setHeader(org.chainkg.query.EmptyAnswer.HEADER, org.chainkg.query.EmptyAnswer.headerValue(note));
         resp.setContentLength(out.size());
         out.writeTo(resp.getOutputStream());
         resp.getOutputStream().flush();

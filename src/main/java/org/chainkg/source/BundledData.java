@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * The real data chainkg ships with (data/ in the project, also packaged in the jar), each with its NOTICE: the
  * ETO/CSET semiconductor supply chain, chainkg's curated chain-to-CPC mapping and Chinese names, a CORDIS H2020
- * slice, and real USPTO, EPO OPS, OpenAlex and ROR records. Found in ./data when run from a checkout, else
+ * slice, real USPTO, EPO OPS, OpenAlex and ROR records, ROR's semiconductor organisations, and the semiconductor
+ * patents of USPTO Patent Public Search and the PatentsView PatentSearch API. Found in ./data when run from a checkout, else
  * copied out of the jar.
  */
 public final class BundledData {
@@ -21,10 +22,13 @@ public final class BundledData {
         new String[] {"mappings", "chain-mapping"},
         new String[] {"cordis-h2020", "cordis"},
         new String[] {"samples/ror", "ror"},
+        new String[] {"ror-semiconductor", "ror"},
         new String[] {"samples/openalex", "openalex"},
         new String[] {"samples/uspto-patentpublicdata", "uspto-xml"},
         new String[] {"samples/uspto-bulk-ipg", "uspto-xml"},
-        new String[] {"samples/epo-ops", "epo-ops"});
+        new String[] {"samples/epo-ops", "epo-ops"},
+        new String[] {"uspto-ppubs", "uspto-ppubs"},
+        new String[] {"patentsview-api", "patentsview"});
 
     public record BundledSource(String format, List<Path> paths) {}
 

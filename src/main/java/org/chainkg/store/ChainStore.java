@@ -189,14 +189,15 @@ public final class ChainStore implements AutoCloseable {
     /**
      * Compacts the TDB2 database: TDB2 never reuses the space of deleted triples, and every load recomputes the
      * derived graphs (it deletes and writes them again), so a store grows with each load. Compaction copies the live
-     * data into a new generation ({@code tdb2/Data-NNNN}) and deletes the old one; the text index (Lucene) reclaims
-     * deleted documents itself, when it merges segments. Runs while the store is open; concurrent readers see the old
+     * data into a new generation ({@code tdb2/Data-NNNN}) and deletes the old one; the text index (Lucene) drops its
+     * deleted documents ({@link TextIndexMaintenance}). Runs while the store is open; concurrent readers see the old
      * generation until they finish. TDB2 stores only.
      */
     public void compact() {
         if (!(dataset instanceof DatasetGraphText text) || !TDBInternal.isTDB2(text.getWrapped()))
             throw new IllegalStateException("compaction needs a TDB2 store");
         DatabaseMgr.compact(text.getWrapped(), true);
+        TextIndexMaintenance.expungeDeletes(dataset);
     }
 
     /**

@@ -72,6 +72,18 @@ class ServerTest {
     }
 
     @Test
+    void emptyAnswerComesWithItsReason() throws Exception {
+        // eto-mini holds no research data: research-capacity is empty, and the Empty: query of its header says why.
+        HttpResponse<String> r = get("/chainkg/q/research-capacity?country=USA", "text/csv");
+        assertEquals(200, r.statusCode());
+        assertEquals(1, r.body().lines().count(), r.body());
+        assertEquals("no rows: the loaded data has 0 research organisation(s) of USA; they hold 0 research output(s), 0 of them on a chain item",
+            r.headers().firstValue("Chainkg-Note").orElse("(no Chainkg-Note header)"));
+        // A query with rows has no note.
+        assertTrue(get("/chainkg/q/chokepoints", "text/csv").headers().firstValue("Chainkg-Note").isEmpty());
+    }
+
+    @Test
     void namedQueryWithParametersAsCsv() throws Exception {
         HttpResponse<String> r = get("/chainkg/q/chokepoints?country=USA&home=5", "text/csv");
         assertEquals(200, r.statusCode());

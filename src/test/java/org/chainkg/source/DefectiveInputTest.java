@@ -152,7 +152,7 @@ class DefectiveInputTest {
         assertRefused(store, new RorReader(), "no ror file in " + dir
             + " (expected ROR records in *.json, *.jsonl or *.ndjson files)", dir);
         assertRefused(store, new ChainMappingReader(), "no chain-mapping file in " + dir
-            + " (expected eto-cpc.csv or eto-items-zh.csv)", dir);
+            + " (expected eto-cpc.csv, eto-items-zh.csv, cpc-concordance.csv or organisation-aliases.csv)", dir);
         assertRefused(store, new PpubsReader(), "no uspto-ppubs file in " + dir
             + " (expected Patent Public Search responses (*.json) or the flattened extract (*.jsonl))", dir);
         assertRefused(store, new PatentsViewReader(), "no patentsview file in " + dir + " (expected the PatentsView tables "

@@ -218,4 +218,29 @@ class BadInputTest {
             assertEquals(before, dump(), "the store changed after a refused load");
         }
     }
+    @Test
+    void badOrganisationAliasRowsAreRefused() throws IOException {
+        String header = "name,country,identifier,evidence\n";
+        String good = "Old Name Lab,FRA,pic:999992401,renamed in 2010\n";
+        String[][] cases = {
+            {"Old Name Lab,FR,pic:999992401,renamed in 2010\n",
+             "organisation-aliases.csv [line 2, field country]: \"FR\" is not an ISO 3166-1 alpha-3 country code (e.g. FRA)"},
+            {"Old Name Lab,FRA,999992401,renamed in 2010\n",
+             "organisation-aliases.csv [line 2, field identifier]: \"999992401\" is not pic:NNNNNNNNN (a CORDIS PIC) or ror:0xxxxxxNN (a ROR id)"},
+            {good + good,
+             "organisation-aliases.csv [line 3, field name]: \"Old Name Lab\" (FRA) is listed twice (first at line 2)"},
+            {"Old Name Lab,FRA,pic:999992401,\n",
+             "organisation-aliases.csv [line 2, field evidence]: "},
+        };
+        var reader = org.chainkg.source.SourceFormats.byName("chain-mapping");
+        for (int k = 0; k < cases.length; k++) {
+            Path dir = tmp.resolve("alias-bad-" + k);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("organisation-aliases.csv"), header + cases[k][0]);
+            SourceDataException e = assertThrows(SourceDataException.class,
+                () -> new SourceLoader(store.dataset()).load(reader, List.of(dir), null));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(cases[k][1]), e.getMessage());
+            assertEquals(before, dump(), "the store changed after a refused load");
+        }
+    }
 }

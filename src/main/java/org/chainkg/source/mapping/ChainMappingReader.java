@@ -26,7 +26,8 @@ import org.chainkg.source.csv.CsvRecords;
  * Reads chainkg's curated mapping tables for the ETO chain ({@code data/mappings/}): {@code eto-cpc.csv} (chain item
  * to CPC group, with a one-line rationale) and {@code eto-items-zh.csv} (Chinese names of the items). Rows name ETO
  * items by id, of the ETO dataset named in an optional {@code dataset} column (default: the bundled {@value #DATASET}),
- * and {@code cpc-concordance.csv} (pre-2026 CPC groups and their CPC 2026.01 successors, {@link CpcConcordanceTable}).
+ * and {@code cpc-concordance.csv} (pre-2026 CPC groups and their CPC 2026.01 successors, {@link CpcConcordanceTable}) and {@code organisation-aliases.csv}
+ * (curated organisation names with identifiers, {@link OrganisationAliasTable}).
  */
 public final class ChainMappingReader implements SourceReader {
     public static final String FORMAT = "chain-mapping";
@@ -48,7 +49,7 @@ public final class ChainMappingReader implements SourceReader {
     }
 
     private static Map<String, Path> files(List<Path> paths) {
-        return SourcePaths.named(paths, List.of(CPC_FILE, ZH_FILE, CpcConcordanceTable.FILE));
+        return SourcePaths.named(paths, List.of(CPC_FILE, ZH_FILE, CpcConcordanceTable.FILE, OrganisationAliasTable.FILE));
     }
 
     private static Node item(CsvRecord r, String id) {
@@ -71,8 +72,8 @@ public final class ChainMappingReader implements SourceReader {
 
     @Override
     public SourceReport read(List<Path> paths, StreamRDF stream) {
-        String names = CPC_FILE + ", " + ZH_FILE + " or " + CpcConcordanceTable.FILE;
-        SourcePaths.requireFiles(paths, format(), n -> n.equals(CPC_FILE) || n.equals(ZH_FILE) || n.equals(CpcConcordanceTable.FILE), names);
+        String names = CPC_FILE + ", " + ZH_FILE + ", " + CpcConcordanceTable.FILE + " or " + OrganisationAliasTable.FILE;
+        SourcePaths.requireFiles(paths, format(), n -> List.of(CPC_FILE, ZH_FILE, CpcConcordanceTable.FILE, OrganisationAliasTable.FILE).contains(n), names);
         Map<String, Path> files = files(paths);
         if (files.isEmpty())
             throw new SourceDataException(String.valueOf(paths), 0, null, "no " + names + " found");
@@ -120,7 +121,9 @@ public final class ChainMappingReader implements SourceReader {
         }
         Path concordance = files.get(CpcConcordanceTable.FILE);
         if (concordance != null) reports.add(CpcConcordanceTable.read(concordance, out, cpc));
-        return new SourceReport("chainkg curated mappings for the ETO chain (CPC groups, Chinese names, CPC concordance)",
+        Path aliases = files.get(OrganisationAliasTable.FILE);
+        if (aliases != null) reports.add(OrganisationAliasTable.read(aliases, out));
+        return new SourceReport("chainkg curated mappings for the ETO chain (CPC groups, Chinese names, CPC concordance, organisation names)",
                                 "chainkg (curated); CPC scheme by EPO and USPTO", null, reports);
     }
 }
