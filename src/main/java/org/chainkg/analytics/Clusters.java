@@ -14,37 +14,50 @@ import org.apache.jena.graph.Node;
  * Union-find over organisation nodes that remembers, for each node, the strongest link that joined it to its
  * cluster (method and confidence).
  * <p>
- * Two clusters that each hold a ROR id, and no ROR id in common, are never joined by a name (only by a shared
- * identifier): ROR gives national subsidiaries records of their own (Nvidia (United States), (United Kingdom),
- * (Italy)), and a name without a country (a patent assignee's) would otherwise chain them into one organisation.
+ * <b>Cannot-link.</b> Two clusters are never joined by a name (only by a shared identifier) when both hold ROR ids and
+ * none in common, or both hold countries and none in common. ROR gives national subsidiaries records of their own
+ * (Nvidia (United States), (United Kingdom), (Italy)), sources list national subsidiaries under the parent's name
+ * (Honeywell International Inc, USA; Honeywell International s.r.o., CZE), and a name without a country (a patent
+ * assignee's) would otherwise chain them into one organisation.
  */
 final class Clusters {
     record Link(String method, BigDecimal confidence) {}
+    static final Link SELF = new Link("self", BigDecimal.ONE);
 
-    private static final Link SELF = new Link("singleton", BigDecimal.ONE);
     private final Map<Node, Node> parent = new HashMap<>();
     private final Map<Node, Link> best = new HashMap<>();
 
-    /** ROR ids per cluster root. */
-    private final Map<Node, java.util.Set<String>> rorIds = new HashMap<>();
+    /** Per cluster root, its ROR ids ("ror:…") and countries ("country:…"): the keys of the cannot-link rule. */
+    private final Map<Node, java.util.Set<String>> keys = new HashMap<>();
+    private final Map<Node, Integer> size = new HashMap<>();
 
     Clusters(Collection<Node> nodes) {
         for (Node n : nodes) parent.put(n, n);
     }
 
-    /** Clusters with the ROR ids of their nodes, for the rule above. */
-    Clusters(Collection<Node> nodes, java.util.function.Function<Node, Collection<String>> rorIdsOf) {
+    /** Clusters with the cannot-link keys of their nodes ("ror:ID", "country:ISO3"), for the rule above. */
+    Clusters(Collection<Node> nodes, java.util.function.Function<Node, Collection<String>> keysOf) {
         this(nodes);
         for (Node n : nodes) {
-            Collection<String> ids = rorIdsOf.apply(n);
-            if (!ids.isEmpty()) rorIds.put(n, new java.util.HashSet<>(ids));
+            Collection<String> k = keysOf.apply(n);
+            if (!k.isEmpty()) keys.put(n, new java.util.HashSet<>(k));
         }
     }
 
-    /** True when the clusters of a and b hold different ROR ids and none in common. */
-    boolean differentRorRecords(Node a, Node b) {
-        java.util.Set<String> ia = rorIds.get(find(a)), ib = rorIds.get(find(b));
-        return ia != null && ib != null && java.util.Collections.disjoint(ia, ib);
+    /** True when the clusters of a and b hold keys of one kind (ROR id, country) and none of that kind in common. */
+    boolean cannotLink(Node a, Node b) {
+        java.util.Set<String> ka = keys.getOrDefault(find(a), java.util.Set.of()), kb = keys.getOrDefault(find(b), java.util.Set.of());
+        for (String kind : List.of("ror:", "country:")) {
+            var xa = ka.stream().filter(k -> k.startsWith(kind)).toList();
+            var xb = kb.stream().filter(k -> k.startsWith(kind)).toList();
+            if (!xa.isEmpty() && !xb.isEmpty() && java.util.Collections.disjoint(xa, xb)) return true;
+        }
+        return false;
+    }
+
+    /** How many nodes the cluster of n holds. */
+    int size(Node n) {
+        return size.getOrDefault(find(n), 1);
     }
 
     Node find(Node n) {
@@ -57,7 +70,7 @@ final class Clusters {
 
     void union(Node a, Node b, String method, BigDecimal confidence) {
         if (a.equals(b)) return;
-        if (!method.startsWith("identifier:") && differentRorRecords(a, b)) return;
+        if (!method.startsWith("identifier:") && cannotLink(a, b)) return;
         Link link = new Link(method, confidence);
         for (Node n : List.of(a, b)) {
             Link old = best.get(n);
@@ -66,8 +79,10 @@ final class Clusters {
         Node ra = find(a), rb = find(b);
         if (ra.equals(rb)) return;
         parent.put(ra, rb);
-        java.util.Set<String> moved = rorIds.remove(ra);
-        if (moved != null) rorIds.computeIfAbsent(rb, k -> new java.util.HashSet<>()).addAll(moved);
+        size.put(rb, size.getOrDefault(rb, 1) + size.getOrDefault(ra, 1));
+        size.remove(ra);
+        java.util.Set<String> moved = keys.remove(ra);
+        if (moved != null) keys.computeIfAbsent(rb, k -> new java.util.HashSet<>()).addAll(moved);
     }
 
     Link link(Node n) {

@@ -34,7 +34,7 @@ import org.chainkg.rdf.Vocab;
  * {@code ck:canonical}, and a {@code ck:IdentityLink} records the method and confidence.
  */
 public final class OrganisationResolver implements Derivation {
-    static final String VERSION = "1.1.0";
+    static final String VERSION = "1.2.0";
 
     private static final String ORGS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
@@ -47,8 +47,10 @@ public final class OrganisationResolver implements Derivation {
           { ?o rdfs:label ?value BIND("label" AS ?kind) }
           UNION { ?o skos:altLabel ?value BIND("name" AS ?kind) }
           UNION { ?o ck:sourceName ?value BIND("name" AS ?kind) }
+          UNION { ?o skos:hiddenLabel ?value FILTER(STRSTARTS(STR(?o), "https://ror.org/")) BIND("acronym" AS ?kind) }
           UNION { ?o ck:country/skos:notation ?value BIND("country" AS ?kind) }
           UNION { ?o ck:ror ?value BIND("ror" AS ?kind) }
+          UNION { ?o ck:registryStatus "withdrawn" BIND("withdrawn" AS ?kind) BIND(true AS ?value) }
           UNION { BIND(?o AS ?value) FILTER(STRSTARTS(STR(?o), "https://ror.org/")) BIND("ror" AS ?kind) }
           UNION { ?o ck:pic ?value BIND("pic" AS ?kind) }
           UNION { ?o ck:vatNumber ?value BIND("vat" AS ?kind) }
@@ -68,9 +70,13 @@ public final class OrganisationResolver implements Derivation {
         final Node node;
         final List<String> labels = new ArrayList<>();
         final List<String> names = new ArrayList<>();
+        /** A ROR record's acronyms (ROR name type "acronym"): matched only in step 2b. */
+        final List<String> acronyms = new ArrayList<>();
         final List<String> countries = new ArrayList<>();
         final List<String> ids = new ArrayList<>();
         final List<Node> types = new ArrayList<>();
+        /** A withdrawn ROR record: its id still identifies, but does not keep it apart from other ROR records. */
+        boolean withdrawn;
         Org(Node node) { this.node = node; }
 
         List<String> allNames() {
@@ -91,10 +97,12 @@ public final class OrganisationResolver implements Derivation {
                 switch (b.get("kind").getLiteralLexicalForm()) {
                     case "label" -> o.labels.add(v.getLiteralLexicalForm());
                     case "name" -> o.names.add(v.getLiteralLexicalForm());
+                    case "acronym" -> o.acronyms.add(v.getLiteralLexicalForm());
                     case "country" -> { if (!o.countries.contains(v.getLiteralLexicalForm())) o.countries.add(v.getLiteralLexicalForm()); }
                     case "ror" -> o.ids.add("ror:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
                     case "pic" -> o.ids.add("pic:" + v.getLiteralLexicalForm().trim());
                     case "vat" -> { }
+                    case "withdrawn" -> o.withdrawn = true;
                     case "wikidata" -> o.ids.add("wd:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
                     case "type" -> { if (!o.types.contains(v)) o.types.add(v); }
                     default -> { }
@@ -129,7 +137,12 @@ public final class OrganisationResolver implements Derivation {
 
     /** Runs the three resolution steps and returns the clusters (package-private for tests and evaluation). */
     static Clusters resolve(Map<Node, Org> orgs) {
-        Clusters c = new Clusters(orgs.keySet(), n -> orgs.get(n).ids.stream().filter(i -> i.startsWith("ror:")).toList());
+        Clusters c = new Clusters(orgs.keySet(), n -> {
+            Org o = orgs.get(n);
+            List<String> keys = new ArrayList<>(o.withdrawn ? List.of() : o.ids.stream().filter(i -> i.startsWith("ror:")).toList());
+            for (String cc : o.countries) keys.add("country:" + cc);
+            return keys;
+        });
         // 1. shared identifiers
         Map<String, Org> byId = new HashMap<>();
         for (Org o : orgs.values())
@@ -145,6 +158,20 @@ public final class OrganisationResolver implements Derivation {
                 if (norm.length() >= 3 && !byName.getOrDefault(norm, List.of()).contains(o))
                     byName.computeIfAbsent(norm, k -> new ArrayList<>()).add(o);
             }
+        // 2b. a ROR record's acronym equal to the whole name of another source's organisation of the same country
+        // (ETO lists AMD, ASE; ROR gives them as acronyms of Advanced Micro Devices (United States), ASE Group (Taiwan)).
+        for (Org r : orgs.values())
+            for (String acronym : r.acronyms) {
+                String norm = NameNormaliser.normalise(acronym);
+                if (norm.length() < 3 || r.country() == null) continue;
+                for (Org o : byName.getOrDefault(norm, List.of()))
+                    if (o != r && !o.node.getURI().startsWith("https://ror.org/") && r.country().equals(o.country()))
+                        c.union(r.node, o.node, "acronym+country", new BigDecimal("0.8"));
+            }
+        // Names with a country on both sides first; then names without a country on one side, each joined to the
+        // largest cluster it names first: a countryless name matching organisations of two countries joins one of them
+        // only (the cannot-link rule of Clusters refuses the second).
+        List<Org[]> countryless = new ArrayList<>();
         for (List<Org> same : byName.values())
             for (int i = 1; i < same.size(); i++)
                 for (int j = 0; j < i; j++) {
@@ -152,9 +179,14 @@ public final class OrganisationResolver implements Derivation {
                     if (a.country() != null && b.country() != null) {
                         if (a.country().equals(b.country())) c.union(a.node, b.node, "name+country", new BigDecimal("0.9"));
                     } else {
-                        c.union(a.node, b.node, "name", new BigDecimal("0.7"));
+                        countryless.add(new Org[] {a, b});
                     }
                 }
+        List<Integer> sizes = countryless.stream().map(p -> -Math.max(c.size(p[0].node), c.size(p[1].node))).toList();
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < countryless.size(); k++) order.add(k);
+        order.sort(Comparator.comparing(sizes::get)); // stable: ties keep the name order
+        for (int k : order) c.union(countryless.get(k)[0].node, countryless.get(k)[1].node, "name", new BigDecimal("0.7"));
         // 3. fuzzy name candidates from Lucene, confirmed word by word (Levenshtein) and by country
         try (FuzzyNameIndex index = new FuzzyNameIndex(orgs.values())) {
             // Candidates are searched in parallel, then joined in the organisations' order (same clusters and links
@@ -174,6 +206,9 @@ public final class OrganisationResolver implements Derivation {
     /** ror-ID, else pic-ID, else name-country: stable across runs for the same members. */
     static Node canonicalIri(List<Org> members) {
         String best = null;
+        // The id of an active ROR record before that of a withdrawn one (KLA (United States), not its withdrawn duplicate).
+        best = members.stream().filter(m -> !m.withdrawn).flatMap(m -> m.ids.stream()).filter(i -> i.startsWith("ror:")).sorted().findFirst().orElse(null);
+        if (best != null) return Iris.instance("org", best.replace(':', '-'));
         for (String prefix : List.of("ror:", "pic:", "wd:")) {
             best = members.stream().flatMap(m -> m.ids.stream()).filter(i -> i.startsWith(prefix)).sorted().findFirst().orElse(null);
             if (best != null) return Iris.instance("org", best.replace(':', '-'));
@@ -183,14 +218,14 @@ public final class OrganisationResolver implements Derivation {
         return Iris.instance("org", Iris.slug(name + (main.country() == null ? "" : " " + main.country())));
     }
 
-    /** Which source's name and country the canonical entity shows: ROR, OpenAlex, ETO, CORDIS, then patents. */
+    /** Which source's name and country the canonical entity shows: ROR, OpenAlex, a withdrawn ROR record, ETO, CORDIS, then patents. */
     static int priority(Org o) {
         String u = o.node.getURI();
-        if (u.startsWith("https://ror.org/")) return 0;
+        if (u.startsWith("https://ror.org/")) return o.withdrawn ? 2 : 0;
         if (u.startsWith("https://openalex.org/")) return 1;
-        if (u.startsWith(Iris.ID + "eto/")) return 2;
-        if (u.startsWith(Iris.ID + "cordis/")) return 3;
-        return 4;
+        if (u.startsWith(Iris.ID + "eto/")) return 3;
+        if (u.startsWith(Iris.ID + "cordis/")) return 4;
+        return 5;
     }
 
     private static void writeCanonical(TripleWriter out, Node canon, List<Org> members) {

@@ -102,6 +102,7 @@ public final class CK {
     public static final Node pic = term("pic");
     public static final Node vatNumber = term("vatNumber");
     public static final Node active = term("active");
+    public static final Node registryStatus = term("registryStatus");
     public static final Node sourceName = term("sourceName");
     public static final Node Participation = term("Participation");
     public static final Node participant = term("participant");

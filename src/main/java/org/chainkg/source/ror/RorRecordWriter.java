@@ -30,7 +30,7 @@ import org.chainkg.source.SourceDataException;
  *     with a ROR id, from any source, answers {@code ?o ck:ror ?ror});</li>
  * <li>the "ror_display" name as rdfs:label (whitespace collapsed, with its language tag when given) and
  *     ck:sourceName (as printed); "label" and "alias" names as skos:altLabel, "acronym" names as skos:hiddenLabel;</li>
- * <li>ck:country from locations[0]; ck:active (status "active" or not); foaf:homepage the website link;</li>
+ * <li>ck:country from locations[0]; ck:active (status "active" or not) and ck:registryStatus (the status as given); foaf:homepage the website link;</li>
  * <li>relationships: parent and child as org:subOrganizationOf (either way), related as org:linkedTo,
  *     successor as dcterms:isReplacedBy, predecessor as dcterms:replaces;</li>
  * <li>schema:sameAs the Wikidata entity (the preferred id, else all); GRID, ISNI and FundRef ids are not kept;</li>
@@ -167,6 +167,7 @@ final class RorRecordWriter {
             case "inactive", "withdrawn" -> out.bool(s, CK.active, false);
             default -> throw err.at("status", "\"" + status + "\" is not a ROR status (active, inactive or withdrawn)");
         }
+        out.text(s, CK.registryStatus, status);
     }
 
     private void country(Node s, JsonNode r, Errors err) {
