@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * data/evaluation/text-links.
  */
 @Command(name = "eval", description = "Evaluate matching on held-out collaborations, and text links on labelled pairs.",
-         subcommands = {EvalCommand.Matching.class, EvalCommand.Split.class, EvalCommand.TextLinks.class})
+         subcommands = {EvalCommand.Matching.class, EvalCommand.ItemMatching.class, EvalCommand.Split.class, EvalCommand.TextLinks.class})
 public final class EvalCommand implements Runnable {
     @Mixin CommonOptions common;
 
@@ -34,7 +34,7 @@ public final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: matching, split or text-links");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: matching, item-matching, split or text-links");
     }
 
     @Command(name = "matching", description = "Recall@k, MRR and nDCG@k of chainkg, random, popularity and text-only "
@@ -85,6 +85,67 @@ public final class EvalCommand implements Runnable {
                     r.method(), r.stratum(), r.k(), r.recall(), r.mrr(), r.ndcg(), r.labs()));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "item-matching", description = "Recall@k, MRR and nDCG@k of item matching on a held-out year of the store's "
+                                                   + "outputs: chainkg against prior outputs, technology-only, text-only, popularity and random.")
+    static final class ItemMatching implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Mixin StoreOptions store;
+
+        @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The outputs of this year (ck:outputYear) are hidden; their holders are the truth.")
+        int year;
+
+        @Option(names = "--country", paramLabel = "C", defaultValue = "USA", description = "Country of interest of the item matches. Default: ${DEFAULT-VALUE}")
+        String country;
+
+        @Option(names = "--kind", paramLabel = "KIND", defaultValue = "all", description = "Candidates: research, firm or all. Default: ${DEFAULT-VALUE}")
+        String kind;
+
+        @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of Recall@k and nDCG@k. Default: ${DEFAULT-VALUE}")
+        int k;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or csv. Default: ${DEFAULT-VALUE}")
+        String format;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random baseline. Default: ${DEFAULT-VALUE}")
+        long seed;
+
+        @Option(names = "--weights", paramLabel = "FILE", description = "Properties file overriding weights of match-weights.properties.")
+        Path weightsFile;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Suggestions.choose(spec, "--format", format, java.util.List.of("table", "csv"));
+            Matcher.Candidates candidates = Matcher.Candidates.of(Suggestions.choose(spec, "--kind", kind, java.util.List.of("research", "firm", "all")));
+            if (k < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--k must be at least 1");
+            if (!country.matches("[A-Z]{3}"))
+                throw new CommandLine.ParameterException(spec.commandLine(), "--country must be an ISO 3166-1 alpha-3 code such as USA (got " + country + ")");
+            org.chainkg.match.ItemMatchingEvaluation.Result result;
+            try (ChainStore s = store.openExisting(common.quiet)) {
+                result = org.chainkg.match.ItemMatchingEvaluation.run(s.dataset(), MatchWeights.load(weightsFile), year, country, candidates, k, seed);
+            }
+            var c = result.coverage();
+            if (!common.quiet)
+                System.err.printf("hold-out %d: %d outputs hidden; %d items with a truth, %d (item, organisation) pairs, %d of them by "
+                                  + "organisations with no visible output on the item; %d candidates (%s)%n",
+                                  c.year(), c.hiddenOutputs(), c.items(), c.pairs(), c.newPairs(), c.candidates(), kind);
+            print(result.rows(), format, "items");
+            return 0;
+        }
+    }
+
+    static void print(java.util.List<MatchingEvaluation.Row> rows, String format, String unit) {
+        if (format.equals("csv")) {
+            System.out.println(MatchingEvaluation.HEADER.replace(",labs", "," + unit));
+            rows.forEach(r -> System.out.println(r.csv()));
+        } else {
+            System.out.printf("%-15s %-10s %3s %8s %8s %8s %5s%n", "method", "stratum", "k", "recall", "mrr", "ndcg", unit);
+            rows.forEach(r -> System.out.printf(java.util.Locale.ROOT, "%-15s %-10s %3d %8.4f %8.4f %8.4f %5d%n",
+                r.method(), r.stratum(), r.k(), r.recall(), r.mrr(), r.ndcg(), r.labs()));
         }
     }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * organisation, research organisations for a firm, or research organisations for a chain item, each with why.
  */
 @Command(name = "match", description = "Rank firms for a lab (--lab), labs for a firm (--firm) or research organisations "
-                                       + "for a chain item (--item, with --country), with explanations; results on stdout.")
+                                       + "(--kind firm or all: firms, every organisation) for a chain item (--item, with --country), "
+                                       + "with explanations; results on stdout.")
 public final class MatchCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin StoreOptions store;
@@ -43,6 +44,10 @@ public final class MatchCommand implements Callable<Integer> {
 
     @Option(names = "--country", paramLabel = "C", description = "Country of interest (ISO alpha-3) for chain need and geography; default: the organisation's own.")
     String country;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "With --item: which organisations are ranked: research "
+            + "(research organisations, the default), firm, or all.")
+    String kind;
 
     @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "Number of results. Default: ${DEFAULT-VALUE}")
     int k;
@@ -73,10 +78,14 @@ public final class MatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--k must be at least 1");
         if (target.item != null && newOnly)
             throw new CommandLine.ParameterException(spec.commandLine(), "--new-only applies to --lab and --firm");
+        if (kind != null && target.item == null)
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kind applies to --item");
+        Matcher.Candidates candidates = kind == null ? Matcher.Candidates.RESEARCH
+            : Matcher.Candidates.of(Suggestions.choose(spec, "--kind", kind, List.of("research", "firm", "all")));
         MatchWeights weights = MatchWeights.load(weightsFile);
         Matcher.MatchRequest request = target.lab != null ? Matcher.MatchRequest.lab(target.lab, country, k, newOnly)
             : target.firm != null ? Matcher.MatchRequest.firm(target.firm, country, k, newOnly)
-            : Matcher.MatchRequest.item(target.item, country, k);
+            : Matcher.MatchRequest.item(target.item, country, k, candidates);
         if (endpoint != null) {
             org.apache.jena.sparql.core.DatasetGraph copy = org.chainkg.store.RemoteStore.unionCopy(endpoint);
             try {
@@ -101,6 +110,7 @@ public final class MatchCommand implements Callable<Integer> {
             OutputStream out = new BufferedOutputStream(System.out);
             fmt.write(MatchTable.rows(results), out);
             out.flush();
+            m.note(request).ifPresent(note -> System.err.println("note: " + note));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

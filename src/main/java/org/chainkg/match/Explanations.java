@@ -43,8 +43,10 @@ final class Explanations {
         List<String> partners = c.partners.stream().filter(p -> p.supplied.contains(item.iri))
             .sorted(Comparator.comparing(Profile::key)).limit(top).map(p -> name(p) + ", supplies " + item.id).toList();
         int outputs = c.researched.getOrDefault(item.iri, 0);
-        List<String> items = List.of(item(item.iri, country) + (outputs > 0 ? ", " + outputs + " linked output(s)" : ""));
-        return new MatchResult(rank, c, score, f, text.sharedTerms(text.terms(item.label + "\n" + item.description), text.terms(c), top),
+        String evidence = outputs == 0 ? "" : ": " + String.join("; ", c.evidence.getOrDefault(item.iri, Set.of()).stream().limit(top).toList())
+            + (outputs > top ? "; …" : "");
+        List<String> items = List.of(item(item.iri, country) + (outputs > 0 ? ", " + outputs + " linked output(s)" + evidence : ""));
+        return new MatchResult(rank, c, score, f, text.sharedTerms(text.terms(item.queryText()), text.terms(c), top),
                                sharedCodes(item.codes, c.codes), items, partners, 0);
     }
 

@@ -25,11 +25,27 @@ import org.apache.jena.sparql.core.DatasetGraph;
 public final class Matcher implements AutoCloseable {
     public enum Mode { LAB, FIRM, ITEM }
 
-    /** What to match: the query organisation or item, the country of interest (null: the organisation's), top k. */
-    public record MatchRequest(Mode mode, String id, String country, int k, boolean newOnly) {
-        public static MatchRequest lab(String id, String country, int k, boolean newOnly) { return new MatchRequest(Mode.LAB, id, country, k, newOnly); }
-        public static MatchRequest firm(String id, String country, int k, boolean newOnly) { return new MatchRequest(Mode.FIRM, id, country, k, newOnly); }
-        public static MatchRequest item(String id, String country, int k) { return new MatchRequest(Mode.ITEM, id, country, k, false); }
+    /** Which organisations an item match ranks: research organisations (the default), firms, or all organisations. */
+    public enum Candidates {
+        RESEARCH("research"), FIRM("firm"), ALL("all");
+        public final String word;
+        Candidates(String word) { this.word = word; }
+        /** The candidates named by a word (research, firm, all). */
+        public static Candidates of(String word) {
+            for (Candidates c : values()) if (c.word.equals(word)) return c;
+            throw new MatchException("'" + word + "' is not a candidate kind (use research, firm or all)");
+        }
+    }
+
+    /**
+     * What to match: the query organisation or item, the country of interest (null: the organisation's), top k, and
+     * (item matches) which organisations are candidates.
+     */
+    public record MatchRequest(Mode mode, String id, String country, int k, boolean newOnly, Candidates candidates) {
+        public static MatchRequest lab(String id, String country, int k, boolean newOnly) { return new MatchRequest(Mode.LAB, id, country, k, newOnly, Candidates.FIRM); }
+        public static MatchRequest firm(String id, String country, int k, boolean newOnly) { return new MatchRequest(Mode.FIRM, id, country, k, newOnly, Candidates.RESEARCH); }
+        public static MatchRequest item(String id, String country, int k) { return item(id, country, k, Candidates.RESEARCH); }
+        public static MatchRequest item(String id, String country, int k, Candidates candidates) { return new MatchRequest(Mode.ITEM, id, country, k, false, candidates); }
     }
 
     private final OrganisationProfiles profiles;
@@ -37,6 +53,8 @@ public final class Matcher implements AutoCloseable {
     private final ProfileTextIndex text;
     private final List<Profile> firms;
     private final List<Profile> labs;
+    /** Firms, research organisations and any other organisation holding outputs or projects. */
+    private final List<Profile> all;
     /** Technology-code vectors of each organisation, exact and broad, weighted by inverse organisation frequency. */
     private final Map<Profile, Map<String, Double>> codes = new HashMap<>(), broadCodes = new HashMap<>();
 
@@ -46,6 +64,7 @@ public final class Matcher implements AutoCloseable {
         this.text = new ProfileTextIndex(profiles.all(), weights.integer("text.query-terms"));
         this.firms = profiles.firms();
         this.labs = profiles.researchOrganisations();
+        this.all = profiles.all().stream().filter(p -> p.isFirm() || p.isResearch() || !p.things.isEmpty()).toList();
         boolean idf = weights.get("technology.idf") > 0;
         weigh(profiles, p -> p.codes, codes, idf);
         weigh(profiles, p -> p.broadCodes, broadCodes, idf);
@@ -83,7 +102,8 @@ public final class Matcher implements AutoCloseable {
         if (r.mode() == Mode.ITEM) {
             if (r.country() == null || r.country().isBlank())
                 throw new MatchException("matching for a chain item needs the country of interest (--country, e.g. DEU)");
-            return top(itemScores(profiles.item(r.id()), r.country()), r, null);
+            OrganisationProfiles.Item item = profiles.item(r.id());
+            return top(itemScores(item, r.country(), candidates(r.candidates())), r, null);
         }
         Profile query = profiles.resolve(r.id());
         if (r.mode() == Mode.LAB && !query.isResearch())
@@ -120,14 +140,55 @@ public final class Matcher implements AutoCloseable {
         return out;
     }
 
-    /** Features of every research organisation for a chain item and a country of interest. */
-    public Map<Profile, Features> itemScores(OrganisationProfiles.Item item, String country) {
-        Map<Profile, Double> textScores = text.scores(item.label + "\n" + item.description, "research");
-        double maxActivity = maxActivity(labs);
-        double capOutputs = weights.get("cap.item-outputs"), capPartners = weights.get("cap.partners");
-        double eu = weights.get("geography.eu");
+    /**
+     * For an item match, how many candidates have outputs bearing on the item (they are ranked first), in words; for
+     * other matches, empty. When none has, the ranking rests on text, technology codes, partners and activity only,
+     * and the note says so.
+     */
+    public java.util.Optional<String> note(MatchRequest r) {
+        if (r.mode() != Mode.ITEM) return java.util.Optional.empty();
+        OrganisationProfiles.Item item = profiles.item(r.id());
+        List<Profile> cands = candidates(r.candidates());
+        long with = cands.stream().filter(p -> p.researched.getOrDefault(item.iri, 0) > 0).count();
+        String who = switch (r.candidates()) {
+            case RESEARCH -> "research organisations";
+            case FIRM -> "firms";
+            case ALL -> "organisations";
+        };
+        String what = item.id + " (" + item.label + ")";
+        return java.util.Optional.of(with == 0
+            ? "none of the " + cands.size() + " " + who + " has outputs bearing on " + what
+              + ": they are ranked by text, technology codes, partners and activity only"
+            : with + " of the " + cands.size() + " " + who + " have outputs bearing on " + what + ": they are ranked first");
+    }
+
+    /** The candidate organisations of an item match. */
+    public List<Profile> candidates(Candidates kind) {
+        return switch (kind) {
+            case RESEARCH -> labs;
+            case FIRM -> firms;
+            case ALL -> all;
+        };
+    }
+
+    /** Features of every candidate organisation for a chain item and a country of interest (configured weights). */
+    public Map<Profile, Features> itemScores(OrganisationProfiles.Item item, String country, List<Profile> candidates) {
+        return itemScores(item, country, candidates, weights);
+    }
+
+    /**
+     * Features of every candidate for a chain item: the text query is the item's name, its description and the titles
+     * of the technology codes mapped to it; technology is the cosine of the item's codes (curated CPC mapping, CPC
+     * concordance) and the candidate's; item_outputs counts its outputs bearing on the item.
+     */
+    public Map<Profile, Features> itemScores(OrganisationProfiles.Item item, String country, List<Profile> candidates, MatchWeights w) {
+        Set<Profile> allowed = new java.util.HashSet<>(candidates);
+        Map<Profile, Double> textScores = text.scores(item.queryText(), null);
+        double maxActivity = maxActivity(candidates);
+        double capOutputs = w.get("cap.item-outputs"), capPartners = w.get("cap.partners");
+        double eu = w.get("geography.eu");
         Map<Profile, Features> out = new HashMap<>();
-        for (Profile c : labs) {
+        for (Profile c : allowed) {
             long suppliers = c.partners.stream().filter(p -> p.supplied.contains(item.iri)).count();
             out.put(c, new Features(
                 textScores.getOrDefault(c, 0.0),
@@ -166,6 +227,17 @@ public final class Matcher implements AutoCloseable {
         List<Profile> best = new ArrayList<>(worstFirst);
         best.sort(order);
         return best;
+    }
+
+    /**
+     * The ranking of an item match: organisations with outputs bearing on the item first (by score), then the others
+     * (by score); ties as in {@link #ranked(Map)}. So an organisation that has patented or published on the item is
+     * never ranked below one that has not, whatever its text or popularity.
+     */
+    public static List<Profile> rankedForItem(Map<Profile, Double> scores, Node item, int k) {
+        List<Profile> list = new ArrayList<>(scores.keySet());
+        list.sort(Comparator.comparingInt((Profile p) -> p.researched.getOrDefault(item, 0) > 0 ? 0 : 1).thenComparing(order(scores)));
+        return list.size() > k ? new ArrayList<>(list.subList(0, k)) : list;
     }
 
     /** Items the firm supplies or uses that the country does not hold (worked out once per firm, country and home). */
@@ -213,7 +285,8 @@ public final class Matcher implements AutoCloseable {
         });
         List<MatchResult> out = new ArrayList<>();
         Explanations explain = new Explanations(profiles, text, weights);
-        for (Profile p : ranked(scores, r.k())) {
+        List<Profile> best = r.mode() == Mode.ITEM ? rankedForItem(scores, profiles.item(r.id()).iri, r.k()) : ranked(scores, r.k());
+        for (Profile p : best) {
             out.add(query == null
                 ? explain.forItem(out.size() + 1, p, features.get(p), scores.get(p), profiles.item(r.id()), r.country())
                 : explain.forPair(out.size() + 1, query, p, r.mode(), features.get(p), scores.get(p),

@@ -43,6 +43,13 @@ public final class OrganisationProfiles {
         final Map<String, Double> codes = new HashMap<>();
         final Map<String, Double> broadCodes = new HashMap<>();
         final Map<String, Double> shares = new HashMap<>();
+        /** Titles of the technology codes mapped to the item (curated CPC mapping, concordance), sorted. */
+        final Set<String> codeTitles = new java.util.TreeSet<>();
+
+        /** The item match's text query: name, description and the titles of its technology codes. */
+        public String queryText() {
+            return label + "\n" + description + "\n" + String.join("\n", codeTitles);
+        }
 
         Item(Node iri, String id, String label, String description) {
             this.iri = iri;
@@ -69,8 +76,16 @@ public final class OrganisationProfiles {
     private OrganisationProfiles() {}
 
     public static OrganisationProfiles read(DatasetGraph dsg) {
+        return read(dsg, Set.of());
+    }
+
+    /**
+     * The profiles as if the {@code hidden} outputs (patents, papers) were not in the store: they give no organisation
+     * codes, text, partners or item links (held-out evaluation, {@link ItemMatchingEvaluation}).
+     */
+    public static OrganisationProfiles read(DatasetGraph dsg, Set<Node> hidden) {
         OrganisationProfiles p = new OrganisationProfiles();
-        Txn.executeRead(dsg, () -> p.load(dsg));
+        Txn.executeRead(dsg, () -> p.load(dsg, hidden));
         return p;
     }
 
@@ -78,7 +93,7 @@ public final class OrganisationProfiles {
      * Reads by predicate, straight from the quad indexes (a fact repeated in several graphs is seen several times,
      * which sets and first-wins maps absorb): much faster than SPARQL with OPTIONALs over the union graph.
      */
-    private void load(DatasetGraph dsg) {
+    private void load(DatasetGraph dsg, Set<Node> hidden) {
         Map<Node, String> notations = new HashMap<>();
         for (Node c : subjects(dsg, RDF.type.asNode(), CK.CanonicalOrganisation)) {
             Profile p = profiles.computeIfAbsent(c, Profile::new);
@@ -112,6 +127,7 @@ public final class OrganisationProfiles {
                 Profile p = canonical.get(q.getObject());
                 if (p == null) return;
                 Node t = q.getSubject();
+                if (hidden.contains(t)) return;
                 members.computeIfAbsent(t, k -> new HashSet<>()).add(p);
                 if (p.things.add(t) && pred.equals(CK.participant)) p.projects++;
                 if (!pred.equals(CK.participant)) outputs.add(t);
@@ -162,18 +178,30 @@ public final class OrganisationProfiles {
             String[] c = concepts.computeIfAbsent(q.getSubject(), k -> concept(dsg, k, notations));
             if (c[0] != null) it.codes.put(c[0], 1.0);
             if (c[1] != null) it.broadCodes.put(c[1], 1.0);
+            if (c[2] != null && !c[2].equals("CPC " + c[0])) it.codeTitles.add(c[2]);
         });
-        Map<Node, Set<Node>> bears = new HashMap<>();          // thing -> items it bears on
+        // thing -> item -> the evidence of the link ("G03F 7/70775", or "text link"), first found kept
+        Map<Node, Map<Node, String>> bears = new HashMap<>();
         technologies.forEach((t, xs) -> {
-            for (Node x : xs) for (Node el : relevant.getOrDefault(x, Set.of())) bears.computeIfAbsent(t, k -> new HashSet<>()).add(el);
+            for (Node x : xs) {
+                String code = concepts.computeIfAbsent(x, k -> concept(dsg, k, notations))[0];
+                for (Node el : relevant.getOrDefault(x, Set.of()))
+                    bears.computeIfAbsent(t, k -> new HashMap<>()).putIfAbsent(el, code == null ? "technology code" : code);
+            }
         });
         forEach(dsg, null, CK.linkedOutput, null, q -> {
             if (!members.containsKey(q.getObject())) return;
             Node el = object(dsg, q.getSubject(), CK.linkedItem);
-            if (el != null && items.containsKey(el)) bears.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(el);
+            if (el != null && items.containsKey(el)) bears.computeIfAbsent(q.getObject(), k -> new HashMap<>()).putIfAbsent(el, "text link");
         });
         bears.forEach((t, els) -> {
-            for (Profile p : members.get(t)) for (Node el : els) p.researched.merge(el, 1, Integer::sum);
+            String id = literal(dsg, t, DCTerms.identifier.asNode());
+            for (Profile p : members.get(t))
+                for (Map.Entry<Node, String> el : els.entrySet()) {
+                    p.researched.merge(el.getKey(), 1, Integer::sum);
+                    p.evidence.computeIfAbsent(el.getKey(), k -> new java.util.TreeSet<>())
+                              .add((id == null ? t.getURI() : id) + " (" + el.getValue() + ")");
+                }
         });
         Set<Node> seenProvisions = new HashSet<>();
         forEach(dsg, null, CK.provider, null, q -> {

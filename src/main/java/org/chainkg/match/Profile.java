@@ -29,6 +29,8 @@ public final class Profile {
     final Set<String> text = new LinkedHashSet<>();
     /** Chain item -> number of this organisation's outputs bearing on it. */
     final Map<Node, Integer> researched = new HashMap<>();
+    /** Chain item -> its outputs bearing on it, each with the evidence: "US11556066B2 (G03F 7/70775)", "… (text link)". */
+    final Map<Node, Set<String>> evidence = new HashMap<>();
     final Set<Node> supplied = new LinkedHashSet<>();
     final Set<Node> used = new LinkedHashSet<>();
 

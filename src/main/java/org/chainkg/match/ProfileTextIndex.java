@@ -35,15 +35,17 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.chainkg.store.Lucene;
 
 /**
- * An in-memory Lucene index (English analyzer, BM25) with one document per organisation: the text of its outputs,
+ * An in-memory Lucene index (English analyzer with chainkg's stop words, BM25) with one document per organisation: the text of its outputs,
  * its projects' topics and the chain items it supplies. A query is the most distinctive terms of a text (Lucene
  * MoreLikeThis); scores are divided by the best score of the query, so the text feature lies between 0 and 1.
  */
 final class ProfileTextIndex implements AutoCloseable {
     static final String FIELD = "text";
     private static final String KIND = "kind";
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\b\\d[\\d.,]*\\b");
 
-    private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
+    /** Lucene's English stop words and chainkg's domain-general words ({@link GenericWords}): never a match term. */
+    private final EnglishAnalyzer analyzer = new EnglishAnalyzer(GenericWords.stopSet());
     private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
     private final List<Profile> docs = new ArrayList<>();
     private final DirectoryReader reader;
@@ -80,7 +82,7 @@ final class ProfileTextIndex implements AutoCloseable {
     }
 
     /**
-     * BM25 scores of the organisations of one kind ("firm" or "research") for a query of the text's most distinctive
+     * BM25 scores of the organisations of one kind ("firm" or "research"; null: every organisation) for a query of the text's most distinctive
      * terms, each divided by the best; organisations without a score are left out.
      */
     Map<Profile, Double> scores(String text, String kind) {
@@ -95,11 +97,11 @@ final class ProfileTextIndex implements AutoCloseable {
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(3);
             mlt.setMaxQueryTerms(queryTerms);
-            Query like = mlt.like(FIELD, new StringReader(text));
-            Query q = new BooleanQuery.Builder()
-                .add(like, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(KIND, kind)), BooleanClause.Occur.FILTER)
-                .build();
+            // Numbers ("$150 million", "100,000 parts", "300 mm") are not terms of a technology.
+            Query like = mlt.like(FIELD, new StringReader(NUMBER.matcher(text).replaceAll(" ")));
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST);
+            if (kind != null) b.add(new TermQuery(new Term(KIND, kind)), BooleanClause.Occur.FILTER);
+            Query q = b.build();
             ScoreDoc[] hits = Lucene.allHits(searcher, q);
             if (hits.length == 0 || hits[0].score <= 0) return out;
             double best = hits[0].score;
@@ -126,7 +128,7 @@ final class ProfileTextIndex implements AutoCloseable {
         Set<String> out = new LinkedHashSet<>();
         if (text == null) return out;
         for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (word.length() < 3) continue;
+            if (word.length() < 3 || word.chars().allMatch(Character::isDigit)) continue;
             for (String stem : Lucene.tokens(analyzer, word)) {
                 out.add(stem);
                 surface.putIfAbsent(stem, word);

@@ -56,14 +56,18 @@ final class MatchServlet extends HttpServlet {
             return;
         }
         List<MatchResult> results;
+        String note;
         try {
-            results = matcher().match(request);
+            Matcher m = matcher();
+            results = m.match(request);
+            note = m.note(request).orElse(null);
         } catch (MatchException e) {
             HttpResults.error(resp, 400, e.getMessage());
             return;
         }
         resp.setStatus(200);
         resp.setContentType(HttpResults.contentType(format));
+        if (note != null) resp.setHeader(org.chainkg.query.EmptyAnswer.HEADER, org.chainkg.query.EmptyAnswer.headerValue(note));
         OutputStream out = resp.getOutputStream();
         format.write(MatchTable.rows(results), out);
         out.flush();
@@ -75,8 +79,11 @@ final class MatchServlet extends HttpServlet {
         if (given.size() != 1)
             throw new MatchException("give exactly one of lab=ID, firm=ID or item=ID (got " + (given.isEmpty() ? "none" : given) + ")");
         for (String p : req.getParameterMap().keySet())
-            if (!List.of("lab", "firm", "item", "country", "k", "new-only", "new_only", "format").contains(p))
-                throw new MatchException("unknown parameter '" + p + "' (known: lab, firm, item, country, k, new-only, format)");
+            if (!List.of("lab", "firm", "item", "country", "k", "kind", "new-only", "new_only", "format").contains(p))
+                throw new MatchException("unknown parameter '" + p + "' (known: lab, firm, item, country, k, kind, new-only, format)");
+        String kind = req.getParameter("kind");
+        if (kind != null && !given.get(0).equals("item"))
+            throw new MatchException("kind applies to item=ID (research, firm or all)");
         String country = req.getParameter("country");
         int k;
         try {
@@ -89,7 +96,8 @@ final class MatchServlet extends HttpServlet {
         return switch (given.get(0)) {
             case "lab" -> Matcher.MatchRequest.lab(req.getParameter("lab"), country, k, newOnly);
             case "firm" -> Matcher.MatchRequest.firm(req.getParameter("firm"), country, k, newOnly);
-            default -> Matcher.MatchRequest.item(req.getParameter("item"), country, k);
+            default -> Matcher.MatchRequest.item(req.getParameter("item"), country, k,
+                                                 kind == null ? Matcher.Candidates.RESEARCH : Matcher.Candidates.of(kind.trim()));
         };
     }
 

@@ -84,4 +84,64 @@ class BundledResearchAnswersTest {
         for (String c : List.of("CHN", "USA", "FRA", "JPN", "DEU"))
             assertTrue(query("chokepoint-capacity", "country=" + c).out().lines().count() > 1, c);
     }
+    static List<java.util.Map<String, String>> csv(String text) {
+        try (com.fasterxml.jackson.databind.MappingIterator<java.util.Map<String, String>> it = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+                 .readerFor(java.util.Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            return it.readAll();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Cli.Result run(String... args) {
+        Cli.Result r = Cli.run(args);
+        assertEquals(0, r.exit(), r.err());
+        return r;
+    }
+
+    @Test
+    void euvToolsMatchTheFirmsThatPatentOnThemFirstWithTheirEvidence() {
+        // N20 EUV lithography tools: ASML (4 patents with G03F 7/70xxx groups mapped to N20), Canon (3), Tokyo Electron
+        // (1: US11555691B2, G03F 7/70608) are the only organisations with outputs bearing on N20; they come first.
+        Cli.Result r = run("match", "--db", db, "--item", "N20", "--country", "USA", "--kind", "all", "--k", "5", "--format", "csv");
+        List<String> rows = r.out().lines().toList();
+        assertTrue(rows.get(1).startsWith("1,ror-01vxknj13,ASML (Netherlands),firm,NLD,"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("2,ror-05gg0gh87,Canon (Japan),firm,JPN,"), rows.get(2));
+        assertTrue(rows.get(3).startsWith("3,ror-05gd76j39,Tokyo Electron (Japan),firm,JPN,"), rows.get(3));
+        assertTrue(rows.get(3).contains("N20 EUV lithography tools (USA absent), 1 linked output(s): US11555691B2 (G03F 7/70608)"), rows.get(3));
+        assertTrue(r.err().contains("note: 3 of the "), r.err());
+        // Generic words never explain a match, numbers neither.
+        List<String> generic = org.chainkg.match.GenericWords.words();
+        for (java.util.Map<String, String> row : csv(r.out()))
+            for (String t : row.get("shared_terms").split("; "))
+                assertTrue(!generic.contains(t) && !t.matches("\\d+"), "generic shared term '" + t + "' in " + row);
+        // Research organisations only: none has outputs on N20, and the note says so.
+        Cli.Result labs = run("match", "--db", db, "--item", "N20", "--country", "USA", "--format", "csv");
+        assertTrue(labs.err().contains("note: none of the "), labs.err());
+        assertTrue(labs.err().contains(" research organisations has outputs bearing on N20 (EUV lithography tools)"), labs.err());
+    }
+
+    @Test
+    void waferMatchForFranceRanksTheCeaFirst() {
+        Cli.Result r = run("match", "--db", db, "--item", "N26", "--country", "FRA", "--k", "3", "--format", "csv");
+        List<String> rows = r.out().lines().toList();
+        assertTrue(rows.get(1).startsWith("1,pic-999992401,COMMISSARIAT A L ENERGIE ATOMIQUE ET AUX ENERGIES ALTERNATIVES,"), rows.get(1));
+        assertTrue(rows.get(1).contains("N26 Wafer (FRA absent), 18 linked output(s): "), rows.get(1));
+        assertTrue(rows.get(2).startsWith("2,pic-998096827,MASSACHUSETTS INSTITUTE OF TECHNOLOGY,"), rows.get(2));
+    }
+
+    @Test
+    void itemMatchingBeatsItsBaselinesOnAHeldOutYear() {
+        // 2023: the Patent Public Search year; its holders' patents are hidden, and they are the truth.
+        Cli.Result r = run("eval", "item-matching", "--db", db, "--year", "2023", "--format", "csv");
+        java.util.Map<String, Double> recall = new java.util.HashMap<>();
+        for (String l : r.out().lines().skip(1).toList()) {
+            String[] f = l.split(",");
+            recall.put(f[0] + "/" + f[1], Double.parseDouble(f[3]));
+        }
+        assertTrue(r.err().contains("hold-out 2023: "), r.err());
+        for (String baseline : List.of("prior-outputs", "technology-only", "text-only", "popularity", "random"))
+            assertTrue(recall.get("chainkg/all") > recall.get(baseline + "/all"),
+                       "chainkg " + recall.get("chainkg/all") + " vs " + baseline + " " + recall.get(baseline + "/all") + "\n" + r.out());
+    }
 }

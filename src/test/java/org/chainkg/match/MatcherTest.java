@@ -90,8 +90,30 @@ class MatcherTest {
 
         List<MatchResult> forN3 = matcher.match(Matcher.MatchRequest.item("N3", "JPN", 3));
         assertEquals(List.of("pic-990000101", "pic-990000103", "pic-990000102"), keys(forN3), "by outputs bearing on N3: 2, 1, 0");
-        assertEquals(List.of("N3 EUV scanners (JPN absent), 2 linked output(s)"), forN3.get(0).chainItems());
+        assertEquals(List.of("N3 EUV scanners (JPN absent), 2 linked output(s): US99100004B1 (H05G 2/00); US99100005B1 (H05G 2/00)"),
+                     forN3.get(0).chainItems());
         assertEquals(List.of("H05G 2/00"), forN3.get(0).sharedCodes());
+        assertEquals("2 of the 3 research organisations have outputs bearing on N3 (EUV scanners): they are ranked first",
+                     matcher.note(Matcher.MatchRequest.item("N3", "JPN", 3)).orElseThrow());
+    }
+
+    @Test
+    void anItemMatchRanksOrganisationsWithOutputsOnTheItemFirst() {
+        // Weights that make popularity everything: the organisation without outputs on N3 still comes last.
+        MatchWeights popular = MatchWeights.defaults().with("weight.item.outputs", 0).with("weight.popularity", 100);
+        try (Matcher m = new Matcher(matcher.profiles(), popular)) {
+            List<MatchResult> forN3 = m.match(Matcher.MatchRequest.item("N3", "JPN", 3));
+            assertEquals("pic-990000102", forN3.get(2).candidate().key(), "no output on N3: ranked after those with outputs");
+            // ... although it is more active than one of them (so the weights alone would have ranked it higher).
+            assertTrue(forN3.get(2).candidate().activity() > Math.min(forN3.get(0).candidate().activity(), forN3.get(1).candidate().activity()),
+                       forN3.stream().map(r -> r.candidate().key() + " " + r.candidate().activity()).toList().toString());
+        }
+        // Candidate kinds: firms only, all organisations; an unknown kind is refused.
+        List<MatchResult> firms = matcher.match(Matcher.MatchRequest.item("N3", "JPN", 10, Matcher.Candidates.FIRM));
+        assertTrue(!firms.isEmpty() && firms.stream().allMatch(r -> r.candidate().isFirm()));
+        assertTrue(matcher.match(Matcher.MatchRequest.item("N3", "JPN", 50, Matcher.Candidates.ALL)).size() > firms.size());
+        MatchException bad = assertThrows(MatchException.class, () -> Matcher.Candidates.of("labs"));
+        assertEquals("'labs' is not a candidate kind (use research, firm or all)", bad.getMessage());
     }
 
     @Test

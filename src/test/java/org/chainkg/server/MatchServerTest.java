@@ -85,6 +85,11 @@ class MatchServerTest {
         HttpResponse<String> item = get("?item=N3&country=JPN&k=1&format=csv", null);
         assertEquals(200, item.statusCode(), item.body());
         assertTrue(item.body().lines().toList().get(1).startsWith("1,pic-990000101,Kyoto Institute of Photonics"), item.body());
+        assertEquals("2 of the 3 research organisations have outputs bearing on N3 (EUV scanners): they are ranked first",
+                     item.headers().firstValue("Chainkg-Note").orElse("(no Chainkg-Note header)"));
+        HttpResponse<String> firms = get("?item=N3&country=JPN&kind=firm&format=csv", null);
+        assertEquals(200, firms.statusCode(), firms.body());
+        assertTrue(firms.body().lines().skip(1).allMatch(l -> l.contains(",firm,")), firms.body());
     }
 
     @Test
@@ -97,5 +102,9 @@ class MatchServerTest {
         assertEquals(400, get("?item=N3", null).statusCode(), "an item needs a country");
         assertEquals(400, get("?lab=" + IslandsFixture.RO1 + "&k=ten", null).statusCode());
         assertEquals(400, get("?lab=" + IslandsFixture.RO1 + "&colour=red", null).statusCode());
+        HttpResponse<String> kind = get("?item=N3&country=JPN&kind=labs", null);
+        assertEquals(400, kind.statusCode());
+        assertTrue(kind.body().contains("'labs' is not a candidate kind (use research, firm or all)"), kind.body());
+        assertEquals(400, get("?lab=" + IslandsFixture.RO1 + "&kind=firm", null).statusCode(), "kind applies to item only");
     }
 }
