@@ -53,6 +53,7 @@ public final class OrganisationResolver implements Derivation {
           UNION { ?o ck:registryStatus "withdrawn" BIND("withdrawn" AS ?kind) BIND(true AS ?value) }
           UNION { BIND(?o AS ?value) FILTER(STRSTARTS(STR(?o), "https://ror.org/")) BIND("ror" AS ?kind) }
           UNION { ?o ck:pic ?value BIND("pic" AS ?kind) }
+          UNION { ?o ck:curatedKey ?value BIND("key" AS ?kind) }
           UNION { ?o ck:vatNumber ?value BIND("vat" AS ?kind) }
           UNION { ?o schema:sameAs ?value FILTER(STRSTARTS(STR(?value), "http://www.wikidata.org/entity/")) BIND("wikidata" AS ?kind) }
           UNION { ?o a ?value FILTER(?value IN (ck:Firm, ck:ResearchOrganisation, ck:University, ck:ResearchInstitute, ck:Laboratory)) BIND("type" AS ?kind) }
@@ -101,6 +102,7 @@ public final class OrganisationResolver implements Derivation {
                     case "country" -> { if (!o.countries.contains(v.getLiteralLexicalForm())) o.countries.add(v.getLiteralLexicalForm()); }
                     case "ror" -> o.ids.add("ror:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
                     case "pic" -> o.ids.add("pic:" + v.getLiteralLexicalForm().trim());
+                    case "key" -> o.ids.add("key:" + v.getLiteralLexicalForm().trim());
                     case "vat" -> { }
                     case "withdrawn" -> o.withdrawn = true;
                     case "wikidata" -> o.ids.add("wd:" + v.getURI().substring(v.getURI().lastIndexOf('/') + 1));
@@ -209,7 +211,7 @@ public final class OrganisationResolver implements Derivation {
         // The id of an active ROR record before that of a withdrawn one (KLA (United States), not its withdrawn duplicate).
         best = members.stream().filter(m -> !m.withdrawn).flatMap(m -> m.ids.stream()).filter(i -> i.startsWith("ror:")).sorted().findFirst().orElse(null);
         if (best != null) return Iris.instance("org", best.replace(':', '-'));
-        for (String prefix : List.of("ror:", "pic:", "wd:")) {
+        for (String prefix : List.of("ror:", "pic:", "wd:", "key:")) {
             best = members.stream().flatMap(m -> m.ids.stream()).filter(i -> i.startsWith(prefix)).sorted().findFirst().orElse(null);
             if (best != null) return Iris.instance("org", best.replace(':', '-'));
         }

@@ -128,6 +128,7 @@ public final class CK {
     public static final Node mappedItem = term("mappedItem");
     public static final Node rationale = term("rationale");
     public static final Node OrganisationAlias = term("OrganisationAlias");
+    public static final Node curatedKey = term("curatedKey");
     public static final Node CpcConcordanceEntry = term("CpcConcordanceEntry");
     public static final Node formerGroup = term("formerGroup");
     public static final Node successorGroup = term("successorGroup");

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       21/7625x, 21/2007 or 21/304, which the concordance leads to H10P 10/00 or H10P 52/00, both mapped to N26 Wafer;
  *       issued 2004 (US 6,756,286) to 2014 (US 8,664,084, US 8,778,775). The old name reaches the CEA's CORDIS record
  *       (PIC 999992401, a research organisation) through data/mappings/organisation-aliases.csv;</li>
+ *   <li>3 of those CEA patents are co-owned by Soitec, a French firm by two curated rows (organisation-aliases.csv, key
+ *       soitec): N26 is not an island of France; the CEA's two dicing-tool patents (N71) are, with min_outputs=1;</li>
  *   <li>MIT (USA, a CORDIS higher-education participant): 4 records carry H01L 21/76254, 21/76256 or 21/2007 →
  *       H10P 10/00 → N10 Wafer bonding and aligning tools, issued 2005 (US 6,921,914, US 6,940,089) to 2008 (US 7,348,259).</li>
  * </ul>
@@ -61,12 +63,19 @@ class BundledResearchAnswersTest {
     }
 
     @Test
-    void theCeaWaferPatentsAreAnIslandOfFrance() {
-        // No firm of FRA supplies wafers in the ETO data (FRA status absent), none holds or co-owns the 18 patents,
-        // none takes part in a project on wafers with the CEA, and no FRA firm's patent cites them.
-        List<String> rows = query("technology-islands", "country=FRA").out().lines().toList();
-        assertTrue(rows.stream().anyMatch(l -> l.startsWith("item,N26,Wafer,1,18,18,0,2004,2014,absent,island,\"18 outputs by 1 "
+    void theCeaWaferPatentsAreTakenUpBySoitec() {
+        // 3 of the CEA's 18 wafer patents are co-owned by Soitec (S.O.I. Tec Silicon On Insulator Technologies), which holds
+        // 2 more on wafers; a firm of FRA by the curated rows of organisation-aliases.csv: uptake (2), so N26 is not an
+        // island of France.
+        Cli.Result islands = query("technology-islands", "country=FRA");
+        assertEquals(1, islands.out().lines().count(), islands.out());
+        assertTrue(islands.err().contains("note: no islands: the loaded data has 80 research organisation(s) of FRA, holding 18 "
+                                          + "output(s) on chain items in the window"), islands.err());
+        // With one output enough: the CEA's two dicing-tool patents (US7713369B2, 2010; US8389379B2, 2013) are not co-owned.
+        List<String> rows = query("technology-islands", "country=FRA", "min_outputs=1").out().lines().toList();
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("item,N71,Dicing tools,1,2,2,0,2010,2013,absent,island,\"2 outputs by 1 "
                                                             + "research organisation(s) of FRA in the years up to ")), String.join("\n", rows));
+        assertTrue(rows.stream().noneMatch(l -> l.startsWith("item,N26,")), String.join("\n", rows));
     }
 
     @Test

@@ -220,16 +220,20 @@ class BadInputTest {
     }
     @Test
     void badOrganisationAliasRowsAreRefused() throws IOException {
-        String header = "name,country,identifier,evidence\n";
-        String good = "Old Name Lab,FRA,pic:999992401,renamed in 2010\n";
+        String header = "name,country,identifier,kind,evidence\n";
+        String good = "Old Name Lab,FRA,pic:999992401,,renamed in 2010\n";
         String[][] cases = {
-            {"Old Name Lab,FR,pic:999992401,renamed in 2010\n",
+            {"Old Name Lab,FR,pic:999992401,,renamed in 2010\n",
              "organisation-aliases.csv [line 2, field country]: \"FR\" is not an ISO 3166-1 alpha-3 country code (e.g. FRA)"},
-            {"Old Name Lab,FRA,999992401,renamed in 2010\n",
-             "organisation-aliases.csv [line 2, field identifier]: \"999992401\" is not pic:NNNNNNNNN (a CORDIS PIC) or ror:0xxxxxxNN (a ROR id)"},
+            {"Old Name Lab,FRA,999992401,,renamed in 2010\n",
+             "organisation-aliases.csv [line 2, field identifier]: \"999992401\" is not pic:NNNNNNNNN (a CORDIS PIC), ror:0xxxxxxNN (a ROR id) or key:NAME"},
+            {"Old Name Lab,FRA,key:Old Lab,,renamed in 2010\n",
+             "organisation-aliases.csv [line 2, field identifier]: \"key:Old Lab\" is not pic:NNNNNNNNN"},
+            {"Old Name Lab,FRA,key:old-lab,company,renamed in 2010\n",
+             "organisation-aliases.csv [line 2, field kind]: \"company\" is not a kind (use firm, research, or leave it empty)"},
             {good + good,
              "organisation-aliases.csv [line 3, field name]: \"Old Name Lab\" (FRA) is listed twice (first at line 2)"},
-            {"Old Name Lab,FRA,pic:999992401,\n",
+            {"Old Name Lab,FRA,pic:999992401,,\n",
              "organisation-aliases.csv [line 2, field evidence]: "},
         };
         var reader = org.chainkg.source.SourceFormats.byName("chain-mapping");
