@@ -64,6 +64,7 @@ public final class ChainkgServer {
         // A sort stops at the deadline too, not only between rows.
         org.chainkg.query.StoppableSort.install(dsg);
         FusekiServer.Builder b = FusekiServer.create();
+        org.chainkg.match.CurrentMatcher matcher = new org.chainkg.match.CurrentMatcher(dsg, org.chainkg.match.MatchWeights.defaults());
         b.addFilter("/*", new RequestGuard(RequestGuard.DEFAULT_MAX_BODY, services, allowUpdate));
         // The UI shows "add data", "edit" and "manage" whatever the dataset allows: hidden on a read-only server.
         if (!allowUpdate)
@@ -74,13 +75,15 @@ public final class ChainkgServer {
             // Jetty, where no timeout applies (QueryAdmission).
             b.numServerThreads(4, QueryAdmission.threadsNeeded(maxRunning));
         }
+        // The analyst workbench at /, the Fuseki console at /sparql-console/.
+        org.chainkg.web.Workbench.addTo(b, dsg, timeoutSeconds * 1000, matcher);
         return b
             .port(port)
             .loopback(true)
-            // The Fuseki UI as FMod_UI sets it up (static web app, validators, stats). FMod_UI itself looks for the
-            // UI through Fuseki's server-control area (FUSEKI_BASE), which an embedded server does not have.
+            // The Fuseki UI's server side as FMod_UI sets it up (validators, stats; its files are served by the
+            // workbench at /sparql-console/). FMod_UI itself looks for the UI through Fuseki's server-control area
+            // (FUSEKI_BASE), which an embedded server does not have.
             .fusekiModules(FusekiModules.empty())
-            .staticFileBase(uiLocation())
             .addServlet("/$/server", new ActionServerStatus())
             .addServlet("/$/validate/query", new QueryValidator())
             .addServlet("/$/validate/update", new UpdateValidator())
@@ -93,7 +96,7 @@ public final class ChainkgServer {
             .registerOperation(Operation.Query, new ChainkgQueryDataset(timeoutSeconds * 1000, services))
             .add(DATASET, dsg, allowUpdate)
             .addServlet(DATASET + "/q/*", new NamedQueryServlet(dsg, timeoutSeconds * 1000))
-            .addServlet(DATASET + "/match", new MatchServlet(dsg, org.chainkg.match.MatchWeights.defaults()))
+            .addServlet(DATASET + "/match", new MatchServlet(matcher))
             .build();
     }
 
@@ -113,15 +116,6 @@ public final class ChainkgServer {
             .addServlet(DATASET + "/sparql", new SparqlProxyServlet(endpoint, timeoutSeconds))
             .addServlet(DATASET + "/query", new SparqlProxyServlet(endpoint, timeoutSeconds))
             .build();
-    }
-
-    /** The Fuseki UI web app (jena-fuseki-ui jar, folder webapp/ on the classpath). */
-    static String uiLocation() {
-        java.net.URL ui = ChainkgServer.class.getClassLoader().getResource("webapp/index.html");
-        if (ui == null)
-            throw new IllegalStateException("the Fuseki UI (jena-fuseki-ui) is not on the classpath");
-        String s = ui.toString();
-        return s.substring(0, s.length() - "index.html".length());
     }
 
     private ChainkgServer() {}

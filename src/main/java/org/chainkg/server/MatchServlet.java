@@ -27,17 +27,10 @@ import org.chainkg.query.ResultFormat;
  * derivations change (their PROV records). Unknown identifier or bad parameter: 400.
  */
 final class MatchServlet extends HttpServlet {
-    private static final String LOADS = """
-        PREFIX prov: <http://www.w3.org/ns/prov#>
-        SELECT ?g ?a WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?a } } ORDER BY ?g ?a""";
-    private final transient DatasetGraph dsg;
-    private final transient MatchWeights weights;
-    private transient Matcher matcher;
-    private String state;
+    private final transient org.chainkg.match.CurrentMatcher current;
 
-    MatchServlet(DatasetGraph dsg, MatchWeights weights) {
-        this.dsg = dsg;
-        this.weights = weights;
+    MatchServlet(org.chainkg.match.CurrentMatcher current) {
+        this.current = current;
     }
 
     @Override
@@ -101,21 +94,8 @@ final class MatchServlet extends HttpServlet {
         };
     }
 
-    /** The matcher for the store as it is now: rebuilt when a load or derivation has happened since the last one. */
-    private synchronized Matcher matcher() {
-        String now = Txn.calculateRead(dsg, () -> {
-            StringBuilder sb = new StringBuilder();
-            try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(LOADS)).build()) {
-                q.select().forEachRemaining(b -> sb.append(b.get("g")).append(' ').append(b.get("a")).append('\n'));
-            }
-            return sb.toString();
-        });
-        if (matcher == null || !now.equals(state)) {
-            if (matcher != null) matcher.close();
-            matcher = Matcher.build(dsg, weights);
-            state = now;
-        }
-        return matcher;
+    private Matcher matcher() {
+        return current.get();
     }
 
 

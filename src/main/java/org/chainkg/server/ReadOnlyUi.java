@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The Fuseki UI, read-only: on a server that accepts no update, the UI's page ({@code /}, {@code /index.html})
+ * The Fuseki UI, read-only: on a server that accepts no update, the UI's page ({@code /sparql-console/}, {@code .../index.html})
  * gets a style and a script that hide the actions the server would refuse ("add data", "edit", "manage" and
  * "new dataset": the UI shows them whatever the dataset's services are) and lead those pages back to the query
  * editor. The UI's own files are left as they are; a server with updates serves the page unchanged.
@@ -22,6 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 final class ReadOnlyUi implements Filter {
     /** Marks the page as chainkg's read-only one (tests look for it). */
     static final String MARK = "chainkg-read-only-ui";
+    /** Where the workbench serves the Fuseki UI. */
+    static final String CONSOLE = "/sparql-console/";
 
     private static final String INJECTED = """
         <style id="%s">
@@ -62,7 +64,7 @@ final class ReadOnlyUi implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (!(path.equals("/") || path.equals("/index.html")) || !("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))) {
+        if (!(path.equals(CONSOLE) || path.equals(CONSOLE + "index.html")) || !("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))) {
             chain.doFilter(request, response);
             return;
         }

@@ -89,6 +89,13 @@ class BundledResearchAnswersTest {
     }
 
     @Test
+    void chainMapNamesEachStageOnceInEnglish() {
+        // Stages carry an English and a Chinese label (eto-items-zh.csv): the chain map gives the English one, once.
+        List<String> rows = query("chain-map").out().lines().toList();
+        assertTrue(rows.contains("N0,Chip design,Process,S1,Design,false,,N13 N5 N6 N7,N35"), String.join("\n", rows.subList(0, 5)));
+    }
+
+    @Test
     void chokepointCapacityAnswersForEveryCountryAsked() {
         for (String c : List.of("CHN", "USA", "FRA", "JPN", "DEU"))
             assertTrue(query("chokepoint-capacity", "country=" + c).out().lines().count() > 1, c);

@@ -32,7 +32,7 @@ class ReadOnlyUiTest {
     void aReadOnlyServerHidesTheWriteActions() throws Exception {
         FusekiServer s = ChainkgServer.build(DatasetGraphFactory.createTxnMem(), 0, false, 10, 2).start();
         try {
-            for (String path : new String[] {"/", "/index.html"}) {
+            for (String path : new String[] {"/sparql-console/", "/sparql-console/index.html"}) {
                 HttpResponse<String> page = get(s, path);
                 assertEquals(200, page.statusCode());
                 assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -44,7 +44,7 @@ class ReadOnlyUiTest {
                 // The UI itself still loads.
                 Matcher script = Pattern.compile("src=\"\\./(static/index-[^\"]+\\.js)\"").matcher(html);
                 assertTrue(script.find(), html);
-                assertEquals(200, get(s, "/" + script.group(1)).statusCode());
+                assertEquals(200, get(s, "/sparql-console/" + script.group(1)).statusCode());
             }
             // The dataset description the UI reads: query and read endpoints only.
             String server = get(s, "/$/server").body();
@@ -60,7 +60,7 @@ class ReadOnlyUiTest {
     void aWritableServerServesTheUiAsItIs() throws Exception {
         FusekiServer s = ChainkgServer.build(DatasetGraphFactory.createTxnMem(), 0, true, 10, 2).start();
         try {
-            String html = get(s, "/").body();
+            String html = get(s, "/sparql-console/").body();
             assertFalse(html.contains(ReadOnlyUi.MARK), html);
             assertTrue(html.contains("Apache Jena Fuseki UI"), html);
             assertTrue(get(s, "/$/server").body().contains("\"update\""));

@@ -156,10 +156,22 @@ class ServerTest {
     }
 
     @Test
-    void fusekiUiIsServed() throws Exception {
-        HttpResponse<String> r = get("/", null);
+    void workbenchAtRootAndFusekiUiAtTheConsole() throws Exception {
+        HttpResponse<String> r = get("/sparql-console/", null);
         assertEquals(200, r.statusCode());
         assertTrue(r.body().toLowerCase().contains("fuseki"), r.body());
+        HttpResponse<String> home = get("/", null);
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("href=\"/sparql-console/\""), home.body());
+        assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        // Wrong parameters: 400 pages naming the parameter.
+        HttpResponse<String> bad = get("/chain?highlight=colour", null);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("highlight: 'colour' is not one of country, concentration, broken, islands"), bad.body());
+        assertEquals(400, get("/chain?country=ZZZ", null).statusCode());
+        assertEquals(400, get("/item?chain=x", null).statusCode(), "id is required");
+        assertEquals(400, get("/?lang=fr", null).statusCode());
+        assertEquals(404, get("/nothing-here", null).statusCode());
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.chainkg.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The item card, {@code /item?chain=IRI&id=ID[&country=C]}: the item's description and market size, its country and
+ * firm shares (providers-of) as bars with year and source citation, each linked to its provenance; the research
+ * organisations with outputs on it by country (research-capacity); the outputs with the evidence of each link
+ * (outputs-for-item); and, with a country, the labs for this need (loaded from {@code /fragment/labs}).
+ */
+public final class ItemPage extends Page {
+    static final String ITEM = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?el ?en ?zh ?description ?market WHERE {
+          ?el ck:inChain ?chain ; dcterms:identifier ?id .
+          OPTIONAL { ?el rdfs:label ?en FILTER(lang(?en) = "en") }
+          OPTIONAL { ?el rdfs:label ?zh FILTER(langMatches(lang(?zh), "zh")) }
+          OPTIONAL { ?el dcterms:description ?description FILTER(lang(?description) = "en" || lang(?description) = "") }
+          OPTIONAL { ?el ck:marketSize ?market }
+        } LIMIT 1""";
+
+    ItemPage(Tables tables) {
+        super(tables);
+    }
+
+    /** One share bar: provider, its kind and country, share (empty: no figure), year, citation and source line. */
+    public record Share(String providerId, String provider, String kind, String country, String share, double width,
+                        boolean unknown, String year, String source, String line) {}
+
+    public record View(Lang lang, String chain, String id, String name, boolean nameFallback, String description, String market,
+                       List<Share> countries, List<Share> firms, Table research, Table outputs, String country, String switchUrl) {}
+
+    @Override
+    protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
+        String chain = required(req, "chain");
+        String id = required(req, "id");
+        String country = req.getParameter("country");
+        country = country == null || country.isBlank() ? null : country.trim().toUpperCase(java.util.Locale.ROOT);
+        Table providers = tables.named("providers-of", Map.of("item", id, "chain", chain));
+        Table item = tables.lookup(ITEM, Map.of("chain", chain, "id", id));
+        if (item.isEmpty()) throw new IllegalArgumentException("id: no item '" + id + "' in the chain " + chain);
+        Map<String, String> it = item.rows().get(0);
+        List<Share> countries = new ArrayList<>(), firms = new ArrayList<>();
+        for (Map<String, String> r : providers.rows()) {
+            boolean unknown = !"true".equals(r.get("share_known"));
+            double width = unknown || r.get("share").isEmpty() ? 0 : Math.max(0, Math.min(100, Double.parseDouble(r.get("share"))));
+            Share s = new Share(r.get("provider_id"), r.get("provider"), r.get("kind"), r.get("country"), lang.number(r.get("share"), 1),
+                                width, unknown, r.get("year"), r.get("source"), r.get("source_line"));
+            (r.get("kind").equals("country") ? countries : firms).add(s);
+        }
+        Table research = tables.named("research-capacity", Map.of("item", id, "chain", chain));
+        Table outputs = tables.named("outputs-for-item", Map.of("item", id, "chain", chain));
+        boolean fallback = lang.zh() && it.get("zh").isEmpty();
+        String name = lang.zh() && !it.get("zh").isEmpty() ? it.get("zh") : it.get("en");
+        Html.page(resp, "card.jte", new View(lang, chain, id, name, fallback, it.get("description"), it.get("market"), countries, firms,
+                                             research, outputs, country, lang.switchUrl(req)));
+    }
+}

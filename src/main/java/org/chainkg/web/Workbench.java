@@ -1,0 +1,28 @@
+package org.chainkg.web;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.chainkg.match.CurrentMatcher;
+
+/**
+ * Puts the workbench's pages on a server: {@code /} (start), {@code /chain}, {@code /item}, {@code /country/C},
+ * {@code /provenance}, {@code /sparql}, {@code /fragment/labs}, and the files under {@code /webjars/},
+ * {@code /static/} and {@code /sparql-console/} (the Fuseki console, moved there from {@code /}).
+ */
+public final class Workbench {
+    private Workbench() {}
+
+    public static FusekiServer.Builder addTo(FusekiServer.Builder b, DatasetGraph dsg, long timeoutMillis, CurrentMatcher matcher) {
+        Tables tables = new Tables(dsg, timeoutMillis);
+        return b.addServlet("", new HomePage(tables))
+                .addServlet("/chain", new ChainMapPage(tables))
+                .addServlet("/item", new ItemPage(tables))
+                .addServlet("/country/*", new CountryPage(tables))
+                .addServlet("/provenance", new ProvenancePage(tables))
+                .addServlet("/sparql", new SparqlPage(tables))
+                .addServlet("/fragment/labs", new LabsFragment(tables, matcher))
+                .addServlet("/webjars/*", new StaticFiles("META-INF/resources/webjars/", null))
+                .addServlet("/static/*", new StaticFiles("org/chainkg/web/static/", null))
+                .addServlet("/sparql-console/*", new StaticFiles("webapp/", "index.html"));
+    }
+}
