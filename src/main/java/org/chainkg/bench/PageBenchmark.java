@@ -70,11 +70,28 @@ public final class PageBenchmark {
         if (r.statusCode() != 200) throw new IllegalStateException(path + ": HTTP " + r.statusCode());
     }
 
-    /** {@code java -cp chainkg.jar org.chainkg.bench.PageBenchmark DB [COUNTRY ITEM RUNS]}: the pages of a store. */
+    /**
+     * {@code java -cp chainkg.jar org.chainkg.bench.PageBenchmark DB [COUNTRY ITEM RUNS]}: the pages of a store;
+     * {@code ... PageBenchmark --synthetic SCALE WORKDIR [RUNS]}: generates the synthetic data of that scale, loads and
+     * derives it into WORKDIR/db, then measures its first chain with the benchmark's country and item.
+     */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: PageBenchmark DB [COUNTRY ITEM RUNS]   (e.g. chainkg-db CHN N20 20)");
+        if (args.length < 1 || (args[0].equals("--synthetic") && args.length < 3)) {
+            System.err.println("usage: PageBenchmark DB [COUNTRY ITEM RUNS]   (e.g. chainkg-db CHN N20 20)\n"
+                               + "       PageBenchmark --synthetic SCALE WORKDIR [RUNS]");
             System.exit(2);
+        }
+        if (args[0].equals("--synthetic")) {
+            java.nio.file.Path work = java.nio.file.Path.of(args[2]);
+            var m = org.chainkg.synthetic.SyntheticData.generate(Double.parseDouble(args[1]), 42, work.resolve("data"));
+            java.nio.file.Path db = work.resolve("db");
+            var load = LoadBenchmark.chainkg(m, db);
+            double[] derive = LoadBenchmark.derive(db);
+            System.out.printf(java.util.Locale.ROOT, "scale %s: %,d source triples loaded in %.1f s, %,d derived in %.1f s%n%n",
+                              args[1], load.triples(), load.ms() / 1000, (long) derive[1], derive[0] / 1000);
+            String country = m.queryParameters().getOrDefault("chokepoints", Map.of()).getOrDefault("country", "CHN");
+            String item = m.queryParameters().getOrDefault("providers-of", Map.of()).getOrDefault("item", "N20");
+            args = new String[] {db.toString(), country, item, args.length > 3 ? args[3] : "20"};
         }
         try (org.chainkg.store.ChainStore s = org.chainkg.store.ChainStore.open(java.nio.file.Path.of(args[0]))) {
             List<String> chains = new ArrayList<>();

@@ -98,6 +98,7 @@ public final class NamedQuery {
     public Query query() { return query; }
     public String title() { return fields.getOrDefault("Title", name); }
     public String question() { return fields.getOrDefault("Question", ""); }
+    public String definition() { return fields.getOrDefault("Definition", ""); }
     public String credit() { return fields.get("Credit"); }
     public Map<String, QueryParameter> parameters() { return parameters; }
 

@@ -17,10 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * final output, each with its items (sub-kinds collapsible under their parent). With a country, every item shows the
  * country's status and share (country-profile; absent when the country has no row) and whether it is a chokepoint
  * (chokepoints); {@code highlight=concentration} bands the items by HHI, {@code broken} marks the missing resources
- * of each broken segment (broken-segments), {@code islands} the technology islands (technology-islands).
+ * of each broken segment (broken-segments), {@code islands} the technology islands (technology-islands), and
+ * {@code firm} (with {@code firm=P88} or a firm's name) the items the firm supplies with its share.
  */
 public final class ChainMapPage extends Page {
-    public static final List<String> HIGHLIGHTS = List.of("country", "concentration", "broken", "islands");
+    public static final List<String> HIGHLIGHTS = List.of("country", "concentration", "broken", "islands", "firm");
     static final String CHAINS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -36,6 +37,18 @@ public final class ChainMapPage extends Page {
           OPTIONAL { ?m a ck:ConcentrationMeasure ; ck:assessedElement ?el ; ck:hhi ?hhi }
         }""";
 
+    /** The provision rows of one firm (ETO provider id, or its name in any case) in a chain. */
+    static final String FIRM = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?id ?share ?known ?name WHERE {
+          ?p a ck:Firm ; rdfs:label ?name .
+          { ?p dcterms:identifier ?firm } UNION { ?p rdfs:label ?l FILTER(LCASE(STR(?l)) = LCASE(?firm)) }
+          ?pv ck:provider ?p ; ck:item ?el . ?el ck:inChain ?chain ; dcterms:identifier ?id .
+          OPTIONAL { ?pv ck:sharePercent ?share } OPTIONAL { ?pv ck:shareKnown ?known }
+        }""";
+
     ChainMapPage(Tables tables) {
         super(tables);
     }
@@ -43,9 +56,9 @@ public final class ChainMapPage extends Page {
     /** One item on the map, as the template shows it. */
     public record Item(String id, String name, boolean nameFallback, String type, String status, String share, boolean shareUnknown,
                        boolean chokepoint, String hhi, String band, Set<String> brokenSegments, boolean island,
-                       List<Item> subkinds) {
+                       String firmShare, boolean firmShareUnknown, List<Item> subkinds) {
         /** Flagged: a chokepoint, a missing resource of a broken segment, or an island. */
-        public boolean flagged() { return chokepoint || !brokenSegments.isEmpty() || island; }
+        public boolean flagged() { return chokepoint || !brokenSegments.isEmpty() || island || firmShare != null; }
         /** Its sub-kinds are shown open when one of them, at any depth, is flagged. */
         public boolean open() { return subkinds.stream().anyMatch(c -> c.flagged() || c.open()); }
     }
@@ -55,7 +68,8 @@ public final class ChainMapPage extends Page {
     public record Segment(String id, String name, List<String> missing) {}
 
     public record View(Lang lang, String chain, String chainLabel, List<String[]> chains, String country, String highlight,
-                       List<Stage> stages, List<Segment> broken, List<String> islands, int chokepoints, String switchUrl) {}
+                       List<Stage> stages, List<Segment> broken, List<String> islands, int chokepoints, String firm, String firmName,
+                       String switchUrl) {}
 
     @Override
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
@@ -69,7 +83,10 @@ public final class ChainMapPage extends Page {
         if (highlight == null || highlight.isBlank()) highlight = country == null ? "concentration" : "country";
         if (!HIGHLIGHTS.contains(highlight))
             throw new IllegalArgumentException("highlight: '" + highlight + "' is not one of " + String.join(", ", HIGHLIGHTS));
-        if (country == null && !highlight.equals("concentration"))
+        String firm = req.getParameter("firm") == null || req.getParameter("firm").isBlank() ? null : req.getParameter("firm").trim();
+        if (highlight.equals("firm") && firm == null)
+            throw new IllegalArgumentException("firm: highlight=firm needs a firm (an ETO provider id such as P88, or its name)");
+        if (country == null && !highlight.equals("concentration") && !highlight.equals("firm"))
             throw new IllegalArgumentException("country: highlight=" + highlight + " needs a country (e.g. country=CHN)");
 
         Table map = tables.named("chain-map", Map.of("chain", chain));
@@ -100,6 +117,15 @@ public final class ChainMapPage extends Page {
                     islands.add(r.get("unit_id"));
         }
 
+        Map<String, String> firmShares = new HashMap<>();
+        String firmName = null;
+        if (highlight.equals("firm")) {
+            Table rowsOfFirm = tables.lookup(FIRM, Map.of("chain", chain, "firm", firm));
+            if (rowsOfFirm.isEmpty())
+                throw new IllegalArgumentException("firm: no firm '" + firm + "' supplies an item of this chain (give an ETO provider id such as P88, or its name)");
+            for (Map<String, String> r : rowsOfFirm.rows()) firmShares.put(r.get("id"), "false".equals(r.get("known")) ? "" : r.get("share"));
+            firmName = rowsOfFirm.rows().get(0).get("name");
+        }
         // Items by id, then sub-kinds under the first parent that is on the map, the rest in their stage band.
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (Map<String, String> r : map.rows()) rows.put(r.get("item_id"), r);
@@ -116,14 +142,14 @@ public final class ChainMapPage extends Page {
             String sid = r.get("stage_id").isEmpty() ? "-" : r.get("stage_id").split(" ")[0];
             String sname = r.get("stage").isEmpty() ? lang.t("chain.nostage") : r.get("stage").split("; ")[0];
             stages.computeIfAbsent(sid, k -> new Stage(k, stageName(lang, k, sname, extra), new ArrayList<>()))
-                  .items().add(item(id, rows, children, extra, profile, chokepoints, brokenBy, islands, lang, country));
+                  .items().add(item(id, rows, children, extra, profile, chokepoints, brokenBy, islands, firmShares, lang, country));
         }
         List<Stage> ordered = new ArrayList<>(stages.values());
         ordered.sort(java.util.Comparator.comparing(s -> s.id().equals("-") ? "~" : s.id()));
         String label = chains.rows().stream().filter(r -> r.get("chain").equals(chainParam(req, chains))).map(r -> r.get("label")).findFirst().orElse(chain);
         List<String[]> chainList = chains.rows().stream().map(r -> new String[] {r.get("chain"), r.get("label")}).toList();
         Html.page(resp, "chain.jte", new View(lang, chain, label, chainList, country, highlight, ordered, broken, islands,
-                                              chokepoints.size(), lang.switchUrl(req)));
+                                              chokepoints.size(), firm, firmName, lang.switchUrl(req)));
     }
 
     private static String chainParam(HttpServletRequest req, Table chains) {
@@ -138,7 +164,7 @@ public final class ChainMapPage extends Page {
 
     private Item item(String id, Map<String, Map<String, String>> rows, Map<String, List<String>> children, Map<String, String[]> extra,
                       Map<String, Map<String, String>> profile, Set<String> chokepoints, Map<String, Set<String>> brokenBy,
-                      List<String> islands, Lang lang, String country) {
+                      List<String> islands, Map<String, String> firmShares, Lang lang, String country) {
         Map<String, String> r = rows.get(id);
         String[] x = extra.getOrDefault(id, new String[] {"", ""});
         boolean fallback = lang.zh() && x[0].isEmpty();
@@ -149,9 +175,11 @@ public final class ChainMapPage extends Page {
         boolean unknown = p != null && share.isEmpty();
         List<Item> subs = new ArrayList<>();
         for (String c : children.getOrDefault(id, List.of()))
-            subs.add(item(c, rows, children, extra, profile, chokepoints, brokenBy, islands, lang, country));
+            subs.add(item(c, rows, children, extra, profile, chokepoints, brokenBy, islands, firmShares, lang, country));
+        String firmShare = firmShares.get(id);
         return new Item(id, name, fallback, r.get("type"), status, lang.number(share, 1), unknown, chokepoints.contains(id),
-                        lang.number(x[1], 0), band(x[1]), brokenBy.getOrDefault(id, Set.of()), islands.contains(id), subs);
+                        lang.number(x[1], 0), band(x[1]), brokenBy.getOrDefault(id, Set.of()), islands.contains(id),
+                        firmShare == null ? null : lang.number(firmShare, 1), firmShare != null && firmShare.isEmpty(), subs);
     }
 
     /** HHI bands of the US merger guidelines: below 1,500 unconcentrated, 1,500-2,500 moderate, above 2,500 high. */

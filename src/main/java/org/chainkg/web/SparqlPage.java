@@ -29,7 +29,7 @@ public final class SparqlPage extends Page {
         if (q == null) throw new IllegalArgumentException("q: no named query '" + name + "' (GET /chainkg/q lists them)");
         Map<String, String> params = new LinkedHashMap<>();
         req.getParameterMap().forEach((k, v) -> { if (!k.equals("q") && !k.equals("lang")) params.put(k, v[0]); });
-        tables.named(name, params);   // refuses a parameter the query does not have or the store does not know
+        tables.check(name, params);   // refuses a parameter the query does not have or the store does not know
         Html.page(resp, "sparql.jte", new View(lang, q, params, Tables.sparql(name, params), lang.switchUrl(req)));
     }
 }

@@ -38,6 +38,11 @@ public final class Tables {
         return rows(name, params, q.columns(), q.query(), b);
     }
 
+    /** Checks a named query's parameters against the query and the store without running it (400 when wrong). */
+    public void check(String name, Map<String, String> params) {
+        NamedQueries.get(name).bind(params, domain);
+    }
+
     /** The rows of a query of the workbench's own (look-ups, never a definition). */
     public Table lookup(String sparql, Map<String, String> params) {
         Query q = QueryFactory.create(sparql);

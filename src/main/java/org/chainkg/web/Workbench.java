@@ -6,7 +6,8 @@ import org.chainkg.match.CurrentMatcher;
 
 /**
  * Puts the workbench's pages on a server: {@code /} (start), {@code /chain}, {@code /item}, {@code /country/C},
- * {@code /provenance}, {@code /sparql}, {@code /fragment/labs}, and the files under {@code /webjars/},
+ * {@code /provenance}, {@code /sparql}, {@code /queries}, {@code /org}, {@code /search}, {@code /match}, the fragments
+ * {@code /fragment/labs} and {@code /fragment/search}, and the files under {@code /webjars/},
  * {@code /static/} and {@code /sparql-console/} (the Fuseki console, moved there from {@code /}).
  */
 public final class Workbench {
@@ -20,7 +21,12 @@ public final class Workbench {
                 .addServlet("/country/*", new CountryPage(tables))
                 .addServlet("/provenance", new ProvenancePage(tables))
                 .addServlet("/sparql", new SparqlPage(tables))
+                .addServlet("/queries/*", new QueriesPage(tables))
                 .addServlet("/fragment/labs", new LabsFragment(tables, matcher))
+                .addServlet("/org", new OrganisationPage(tables))
+                .addServlet("/search", new SearchPage(tables, false))
+                .addServlet("/fragment/search", new SearchPage(tables, true))
+                .addServlet("/match", new MatchPage(tables, matcher))
                 .addServlet("/webjars/*", new StaticFiles("META-INF/resources/webjars/", null))
                 .addServlet("/static/*", new StaticFiles("org/chainkg/web/static/", null))
                 .addServlet("/sparql-console/*", new StaticFiles("webapp/", "index.html"));

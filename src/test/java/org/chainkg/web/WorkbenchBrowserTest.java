@@ -140,6 +140,23 @@ class WorkbenchBrowserTest {
     }
 
     @Test
+    void firmHighlightShowsTheItemsTheFirmSuppliesWithItsShare() {
+        open("/chain?chain=" + enc(CHAIN) + "&highlight=firm&firm=P88");
+        Map<String, String> shown = new TreeMap<>();
+        for (WebElement e : browser.findElements(By.cssSelector("[data-item-id] [data-firm-share]")))
+            shown.put(e.findElement(By.xpath("./ancestor::a[@data-item-id]")).getAttribute("data-item-id"), e.getAttribute("data-firm-share"));
+        // ASML's provision rows in providers-of, item by item (N20 EUV lithography tools: 100 %).
+        Map<String, String> expected = new TreeMap<>();
+        for (Map<String, String> item : named("chain-map", Map.of("chain", CHAIN)).rows())
+            for (Map<String, String> r : named("providers-of", Map.of("item", item.get("item_id"))).rows())
+                if (r.get("provider_id").equals("P88"))
+                    expected.put(item.get("item_id"), r.get("share").isEmpty() ? "" : Lang.en().number(r.get("share"), 1));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, shown);
+        assertEquals("100", shown.get("N20"));
+    }
+
+    @Test
     void euvToolsOpenTheirCardWithNetherlands100PercentAndItsSourceRow() throws Exception {
         open("/chain?chain=" + enc(CHAIN) + "&country=CHN");
         browser.findElement(By.cssSelector("a[data-item-id=N20]")).click();
@@ -218,6 +235,43 @@ class WorkbenchBrowserTest {
     }
 
     @Test
+    void queriesPageRunsAFormAndSearchSuggestsAsOneTypes() {
+        // The queries page: one form per named query; running chokepoints for CHN gives its 59 rows.
+        open("/queries");
+        assertEquals(NamedQueries.all().size(), browser.findElements(By.cssSelector("section.query form")).size());
+        WebElement form = browser.findElement(By.cssSelector("#chokepoints form"));
+        WebElement country = form.findElement(By.name("country"));
+        country.clear();
+        country.sendKeys("CHN");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/queries/chokepoints"));
+        assertEquals(59, browser.findElements(By.cssSelector("table.sortable tbody tr")).size());
+        // Sorting by a column reorders the rows (numbers as numbers).
+        browser.findElement(By.cssSelector("button.sort[data-column=hhi]")).click();
+        List<Double> hhi = browser.findElements(By.cssSelector("table.sortable tbody tr td:nth-child(3)")).stream()
+            .map(e -> Double.parseDouble(e.getText())).toList();
+        assertEquals(hhi.stream().sorted().toList(), hhi);
+        // Search: typing "EUV" suggests EUV lithography tools, which leads to its card.
+        open("/search");
+        browser.findElement(By.id("search-q")).sendKeys("EUV");
+        WebElement hit = new WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#suggestions a[data-hit=N20]")));
+        hit.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-item-card=N20]")));
+    }
+
+    @Test
+    void organisationAndMatchPages() {
+        open("/org?id=ASML");
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("ASML"));
+        assertFalse(browser.findElements(By.cssSelector("#sec-identity")).isEmpty());
+        open("/match?item=N20&country=USA&kind=firm");
+        List<WebElement> rows = browser.findElements(By.cssSelector("table[data-match=item] tbody tr"));
+        assertFalse(rows.isEmpty());
+        assertTrue(browser.findElement(By.cssSelector("p.note")).getText().contains("firms"), browser.findElement(By.cssSelector("p.note")).getText());
+    }
+
+    @Test
     void everyPageHasNoWcagAOrAaViolation() throws Exception {
         String axe;
         try (var in = WorkbenchBrowserTest.class.getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
@@ -227,7 +281,9 @@ class WorkbenchBrowserTest {
         for (String page : List.of("/", "/chain?chain=" + enc(CHAIN) + "&country=CHN", "/chain?chain=" + enc(CHAIN),
                                    "/chain?chain=" + enc(CHAIN) + "&country=CHN&highlight=broken", item, item + "&lang=zh", "/country/CHN",
                                    "/provenance?chain=" + enc(CHAIN) + "&item=N20&line=565", "/sparql?q=chokepoints&country=CHN",
-                                   "/chain?country=ZZZ")) {
+                                   "/chain?country=ZZZ", "/queries", "/queries/chokepoints?country=CHN", "/search?q=lithography",
+                                   "/org?id=ASML", "/match", "/match?item=N20&country=USA&kind=firm", "/queries?lang=zh",
+                                   "/chain?chain=" + enc(CHAIN) + "&highlight=firm&firm=ASML")) {
             open(page);
             ((JavascriptExecutor) browser).executeScript(axe);
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));

@@ -1,0 +1,34 @@
+package org.chainkg.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The organisation page, {@code /org?id=ID}: the org-profile query's rows by section: identities across the sources
+ * (with match method and confidence), outputs, supplied items, researched items, projects.
+ */
+public final class OrganisationPage extends Page {
+    OrganisationPage(Tables tables) {
+        super(tables);
+    }
+
+    public record View(Lang lang, String id, String name, Map<String, Table> sections, Table all, String switchUrl) {}
+
+    @Override
+    protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
+        String id = required(req, "id");
+        Table t = tables.named("org-profile", Map.of("org", id));
+        if (t.isEmpty()) throw new IllegalArgumentException("id: no organisation has the name or identifier '" + id + "'");
+        Map<String, Table> sections = new LinkedHashMap<>();
+        for (String s : List.of("identity", "supplies", "researches", "output", "project")) {
+            List<Map<String, String>> rows = t.rows().stream().filter(r -> r.get("section").equals(s)).toList();
+            if (!rows.isEmpty()) sections.put(s, new Table("org-profile", Map.of("org", id), t.columns(), rows));
+        }
+        Html.page(resp, "org.jte", new View(lang, id, t.rows().get(0).get("organisation"), sections, t, lang.switchUrl(req)));
+    }
+}
