@@ -76,7 +76,7 @@ public final class ChainkgServer {
             b.numServerThreads(4, QueryAdmission.threadsNeeded(maxRunning));
         }
         // The analyst workbench at /, the Fuseki console at /sparql-console/.
-        org.chainkg.web.Workbench.addTo(b, dsg, timeoutSeconds * 1000, matcher);
+        org.chainkg.web.Workbench.addTo(b, dsg, timeoutSeconds * 1000, matcher, allowUpdate);
         return b
             .port(port)
             .loopback(true)

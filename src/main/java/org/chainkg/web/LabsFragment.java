@@ -24,7 +24,7 @@ public final class LabsFragment extends Page {
         this.matcher = matcher;
     }
 
-    public record View(Lang lang, String item, String country, List<MatchResult> results, String note) {}
+    public record View(Lang lang, String item, String country, List<MatchResult> results, String note, java.util.Map<String, String> zh) {}
 
     @Override
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
@@ -32,7 +32,9 @@ public final class LabsFragment extends Page {
         Matcher m = matcher.get();
         Matcher.MatchRequest r = Matcher.MatchRequest.item(item, country, 10);
         try {
-            Html.page(resp, "labs.jte", new View(lang, item, country, m.match(r), m.note(r).orElse(null)));
+            List<MatchResult> results = m.match(r);
+            var zh = lang.zh() ? OrgNames.zh(tables, results.stream().map(x -> x.candidate().iri.getURI()).toList()) : java.util.Map.<String, String>of();
+            Html.page(resp, "labs.jte", new View(lang, item, country, results, m.note(r).orElse(null), zh));
         } catch (MatchException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -24,7 +24,8 @@ public final class MatchPage extends Page {
         this.matcher = matcher;
     }
 
-    public record View(Lang lang, String mode, String id, String country, String kind, List<MatchResult> results, String note, String switchUrl) {}
+    public record View(Lang lang, String mode, String id, String country, String kind, List<MatchResult> results, String note,
+                       java.util.Map<String, String> zh, String switchUrl) {}
 
     @Override
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
@@ -34,7 +35,7 @@ public final class MatchPage extends Page {
         String kind = req.getParameter("kind") == null || req.getParameter("kind").isBlank() ? "research" : req.getParameter("kind").trim();
         int given = (lab != null && !lab.isBlank() ? 1 : 0) + (firm != null && !firm.isBlank() ? 1 : 0) + (item != null && !item.isBlank() ? 1 : 0);
         if (given == 0) {
-            Html.page(resp, "match.jte", new View(lang, null, null, country, kind, List.of(), null, lang.switchUrl(req)));
+            Html.page(resp, "match.jte", new View(lang, null, null, country, kind, List.of(), null, java.util.Map.of(), lang.switchUrl(req)));
             return;
         }
         if (given > 1) throw new IllegalArgumentException("lab, firm, item: give exactly one of them");
@@ -50,7 +51,8 @@ public final class MatchPage extends Page {
         }
         try {
             List<MatchResult> results = m.match(r);
-            Html.page(resp, "match.jte", new View(lang, mode, r.id(), country, kind, results, m.note(r).orElse(null), lang.switchUrl(req)));
+            var zh = lang.zh() ? OrgNames.zh(tables, results.stream().map(x -> x.candidate().iri.getURI()).toList()) : java.util.Map.<String, String>of();
+            Html.page(resp, "match.jte", new View(lang, mode, r.id(), country, kind, results, m.note(r).orElse(null), zh, lang.switchUrl(req)));
         } catch (MatchException e) {
             throw new IllegalArgumentException(mode + ": " + e.getMessage(), e);
         }

@@ -17,7 +17,11 @@ public final class OrganisationPage extends Page {
         super(tables);
     }
 
-    public record View(Lang lang, String id, String name, Map<String, Table> sections, Table all, String switchUrl) {}
+    public record View(Lang lang, String id, String name, String zh, Map<String, Table> sections, Table all, String switchUrl) {}
+    static final String CANONICAL = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?canon WHERE { ?canon a ck:CanonicalOrganisation ; rdfs:label ?l FILTER(STR(?l) = ?name) } LIMIT 1""";
 
     @Override
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
@@ -29,6 +33,12 @@ public final class OrganisationPage extends Page {
             List<Map<String, String>> rows = t.rows().stream().filter(r -> r.get("section").equals(s)).toList();
             if (!rows.isEmpty()) sections.put(s, new Table("org-profile", Map.of("org", id), t.columns(), rows));
         }
-        Html.page(resp, "org.jte", new View(lang, id, t.rows().get(0).get("organisation"), sections, t, lang.switchUrl(req)));
+        String name = t.rows().get(0).get("organisation");
+        String zh = null;
+        if (lang.zh()) {
+            Table canon = tables.lookup(CANONICAL, Map.of("name", name));
+            if (!canon.isEmpty()) zh = OrgNames.zh(tables, List.of(canon.rows().get(0).get("canon"))).get(canon.rows().get(0).get("canon"));
+        }
+        Html.page(resp, "org.jte", new View(lang, id, name, zh, sections, t, lang.switchUrl(req)));
     }
 }

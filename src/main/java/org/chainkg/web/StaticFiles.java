@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Files from the classpath under a folder: WebJars ({@code META-INF/resources/webjars/}), the workbench's CSS and
  * script ({@code org/chainkg/web/static/}), the Fuseki console ({@code webapp/}, jena-fuseki-ui). A path with ".."
- * or no such file: 404.
+ * or no such file: 404. The console's requests for the server ({@code $/...}, {@code chainkg/...} under its folder) are
+ * redirected to the server's own URLs.
  */
 final class StaticFiles extends HttpServlet {
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
@@ -28,6 +29,13 @@ final class StaticFiles extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null || req.getPathInfo().equals("/") ? index : req.getPathInfo().substring(1);
+        // The Fuseki console builds its server URLs on its own location (/sparql-console/$/ping,
+        // /sparql-console/chainkg/sparql): they are the server's, so send them there (307 keeps method and body).
+        if (index != null && path != null && (path.startsWith("$/") || path.equals("chainkg") || path.startsWith("chainkg/"))) {
+            resp.setStatus(307);
+            resp.setHeader("Location", "/" + path + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
+            return;
+        }
         if (path == null || path.contains("..") || path.startsWith("/")) {
             if (path == null && req.getPathInfo() == null) { resp.sendRedirect(req.getRequestURI() + "/"); return; }
             resp.sendError(404);

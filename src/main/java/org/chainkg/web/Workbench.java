@@ -13,7 +13,8 @@ import org.chainkg.match.CurrentMatcher;
 public final class Workbench {
     private Workbench() {}
 
-    public static FusekiServer.Builder addTo(FusekiServer.Builder b, DatasetGraph dsg, long timeoutMillis, CurrentMatcher matcher) {
+    public static FusekiServer.Builder addTo(FusekiServer.Builder b, DatasetGraph dsg, long timeoutMillis, CurrentMatcher matcher,
+                                             boolean allowUpdate) {
         Tables tables = new Tables(dsg, timeoutMillis);
         return b.addServlet("", new HomePage(tables))
                 .addServlet("/chain", new ChainMapPage(tables))
@@ -29,6 +30,7 @@ public final class Workbench {
                 .addServlet("/match", new MatchPage(tables, matcher))
                 .addServlet("/webjars/*", new StaticFiles("META-INF/resources/webjars/", null))
                 .addServlet("/static/*", new StaticFiles("org/chainkg/web/static/", null))
-                .addServlet("/sparql-console/*", new StaticFiles("webapp/", "index.html"));
+                .addServlet("/sparql-console/*", new StaticFiles("webapp/", "index.html"))
+                .addServlet("/$/datasets/*", new ConsoleDatasets(allowUpdate));
     }
 }

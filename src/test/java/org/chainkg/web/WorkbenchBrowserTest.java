@@ -261,10 +261,23 @@ class WorkbenchBrowserTest {
     }
 
     @Test
+    void theSparqlConsoleWorksFromItsNewPlace() {
+        // The Fuseki console builds its server URLs on its own location: /sparql-console/$/... and
+        // /sparql-console/chainkg/... are redirected to the server's, so it lists the dataset and runs a query.
+        open("/sparql-console/#/dataset/chainkg/query?query=" + enc("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").replace("+", "%20"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getText().contains("/chainkg"));
+        open("/sparql-console/");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getText().contains("/chainkg"));
+    }
+
+    @Test
     void organisationAndMatchPages() {
         open("/org?id=ASML");
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("ASML"));
         assertFalse(browser.findElements(By.cssSelector("#sec-identity")).isEmpty());
+        // In Chinese, a name without a Chinese label shows the source name with a visible marker.
+        open("/org?id=ASML&lang=zh");
+        assertTrue(browser.findElement(By.cssSelector("h1 .fallback")).getText().contains("[EN]"));
         open("/match?item=N20&country=USA&kind=firm");
         List<WebElement> rows = browser.findElements(By.cssSelector("table[data-match=item] tbody tr"));
         assertFalse(rows.isEmpty());
