@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The organisation page, {@code /org?id=ID}: the org-profile query's rows by section: identities across the sources
- * (with match method and confidence), outputs, supplied items, researched items, projects.
+ * (with match method and confidence), outputs, supplied items, researched items, projects; and its collaborations
+ * (the collaborations query for this organisation).
  */
 public final class OrganisationPage extends Page {
     OrganisationPage(Tables tables) {
@@ -35,9 +36,12 @@ public final class OrganisationPage extends Page {
         }
         String name = t.rows().get(0).get("organisation");
         String zh = null;
-        if (lang.zh()) {
-            Table canon = tables.lookup(CANONICAL, Map.of("name", name));
-            if (!canon.isEmpty()) zh = OrgNames.zh(tables, List.of(canon.rows().get(0).get("canon"))).get(canon.rows().get(0).get("canon"));
+        Table canon = tables.lookup(CANONICAL, Map.of("name", name));
+        if (!canon.isEmpty()) {
+            String iri = canon.rows().get(0).get("canon");
+            if (lang.zh()) zh = OrgNames.zh(tables, List.of(iri)).get(iri);
+            Table collaborations = tables.named("collaborations", Map.of("org", iri));
+            if (!collaborations.isEmpty()) sections.put("collaborations", collaborations);
         }
         Html.page(resp, "org.jte", new View(lang, id, name, zh, sections, t, lang.switchUrl(req)));
     }

@@ -89,6 +89,15 @@ class BundledResearchAnswersTest {
     }
 
     @Test
+    void collaborationsOfOneOrganisation() {
+        // The CEA and Soitec co-own 3 Smart Cut patents (Patent Public Search records, worked out in the golden README).
+        List<String> rows = query("collaborations", "org=https://w3id.org/chainkg/id/org/pic-999992401").out().lines().toList();
+        assertTrue(rows.contains("COMMISSARIAT A L ENERGIE ATOMIQUE ET AUX ENERGIES ALTERNATIVES,FRA,S.O.I. Tec Silicon On Insulator "
+                                 + "Technologies,FRA,co-assignment,3,US7615463B2 US7670930B2 US7772087B2"), String.join("\n", rows));
+        assertTrue(rows.stream().skip(1).allMatch(l -> l.startsWith("COMMISSARIAT A L ENERGIE ATOMIQUE")), "only the CEA's pairs");
+    }
+
+    @Test
     void chainMapNamesEachStageOnceInEnglish() {
         // Stages carry an English and a Chinese label (eto-items-zh.csv): the chain map gives the English one, once.
         List<String> rows = query("chain-map").out().lines().toList();
