@@ -258,6 +258,9 @@ class WorkbenchBrowserTest {
             .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#suggestions a[data-hit=N20]")));
         hit.click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-item-card=N20]")));
+        // In Chinese: 极紫外光刻机 (N20's name in eto-items-zh.csv) is found by its words (smartcn segmentation).
+        open("/search?q=" + enc("极紫外光刻") + "&lang=zh");
+        assertFalse(browser.findElements(By.cssSelector("ul.hits a[data-hit=N20]")).isEmpty(), browser.findElement(By.tagName("main")).getText());
     }
 
     @Test
