@@ -70,7 +70,10 @@ public final class ChainkgServer {
         if (!allowUpdate)
             b.addFilter("/*", new ReadOnlyUi());
         if (maxRunning > 0) {
-            b.addFilter(DATASET + "/*", new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE));
+            QueryAdmission admission = new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE);
+            b.addFilter(DATASET + "/*", admission);
+            // The workbench's pages run the same queries and the matcher: the same limit (one admission for both).
+            for (String page : org.chainkg.web.Workbench.QUERYING_PATHS) b.addFilter(page, admission);
             // A thread for every request admission lets run or wait: Fuseki's default of 20 queued the rest inside
             // Jetty, where no timeout applies (QueryAdmission).
             b.numServerThreads(4, QueryAdmission.threadsNeeded(maxRunning));

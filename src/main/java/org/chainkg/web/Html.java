@@ -34,5 +34,15 @@ public final class Html {
         out.writeTo(resp.getOutputStream());
     }
 
+    /** An error as an HTML fragment (for htmx requests): one alert paragraph. */
+    public static void fragmentError(HttpServletResponse resp, Lang lang, int status, String message) throws IOException {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        ENGINE.render("fragerror.jte", new ErrorView(lang, status, message), out);
+        resp.setStatus(status);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(out.getContentLength());
+        out.writeTo(resp.getOutputStream());
+    }
+
     public record ErrorView(Lang lang, int status, String message) {}
 }

@@ -43,10 +43,10 @@ public final class ItemPage extends Page {
         String chain = required(req, "chain");
         String id = required(req, "id");
         String country = req.getParameter("country");
-        country = country == null || country.isBlank() ? null : country.trim().toUpperCase(java.util.Locale.ROOT);
-        Table providers = tables.named("providers-of", Map.of("item", id, "chain", chain));
+        country = country == null || country.isBlank() ? null : tables.country(country);
         Table item = tables.lookup(ITEM, Map.of("chain", chain, "id", id));
         if (item.isEmpty()) throw new IllegalArgumentException("id: no item '" + id + "' in the chain " + chain);
+        Table providers = tables.named("providers-of", Map.of("item", id, "chain", chain));
         Map<String, String> it = item.rows().get(0);
         List<Share> countries = new ArrayList<>(), firms = new ArrayList<>();
         for (Map<String, String> r : providers.rows()) {

@@ -28,7 +28,7 @@ public final class LabsFragment extends Page {
 
     @Override
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
-        String item = required(req, "item"), country = required(req, "country").toUpperCase(java.util.Locale.ROOT);
+        String item = required(req, "item"), country = tables.country(required(req, "country"));
         Matcher m = matcher.get();
         Matcher.MatchRequest r = Matcher.MatchRequest.item(item, country, 10);
         try {
@@ -36,7 +36,7 @@ public final class LabsFragment extends Page {
             var zh = lang.zh() ? OrgNames.zh(tables, results.stream().map(x -> x.candidate().iri.getURI()).toList()) : java.util.Map.<String, String>of();
             Html.page(resp, "labs.jte", new View(lang, item, country, results, m.note(r).orElse(null), zh));
         } catch (MatchException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException("item: " + e.getMessage(), e);
         }
     }
 }

@@ -33,6 +33,8 @@ public final class MatchPage extends Page {
         String country = req.getParameter("country") == null || req.getParameter("country").isBlank() ? null
             : req.getParameter("country").trim().toUpperCase(java.util.Locale.ROOT);
         String kind = req.getParameter("kind") == null || req.getParameter("kind").isBlank() ? "research" : req.getParameter("kind").trim();
+        matchKind(kind);
+        if (country != null) country = tables.country(country);
         int given = (lab != null && !lab.isBlank() ? 1 : 0) + (firm != null && !firm.isBlank() ? 1 : 0) + (item != null && !item.isBlank() ? 1 : 0);
         if (given == 0) {
             Html.page(resp, "match.jte", new View(lang, null, null, country, kind, List.of(), null, java.util.Map.of(), lang.switchUrl(req)));

@@ -35,7 +35,8 @@ public abstract class Page extends HttpServlet {
         try {
             render(req, resp, lang);
         } catch (IllegalArgumentException e) {   // QueryParameterException too
-            Html.error(resp, lang, 400, e.getMessage());
+            if (req.getRequestURI().startsWith("/fragment/")) Html.fragmentError(resp, lang, 400, e.getMessage());
+            else Html.error(resp, lang, 400, e.getMessage());
         } catch (org.apache.jena.query.QueryCancelledException e) {
             Html.error(resp, lang, 503, lang.t("error.timeout"));
         }

@@ -44,6 +44,8 @@ public final class ProvenancePage extends Page {
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
         String chain = required(req, "chain"), item = required(req, "item"), line = required(req, "line");
         if (!line.matches("\\d{1,9}")) throw new IllegalArgumentException("line: '" + line + "' is not a line number");
+        if (tables.lookup(ItemPage.ITEM, Map.of("chain", chain, "id", item)).isEmpty())
+            throw new IllegalArgumentException("item: no item '" + item + "' in the chain " + chain);
         Table t = tables.lookup(ROW, Map.of("chain", chain, "id", item, "line", line));
         if (t.isEmpty()) throw new IllegalArgumentException("line: item " + item + " has no provision row at source line " + line);
         Html.page(resp, "provenance.jte", new View(lang, chain, item, line, t.rows().get(0), lang.switchUrl(req)));

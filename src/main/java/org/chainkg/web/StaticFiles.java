@@ -33,7 +33,9 @@ final class StaticFiles extends HttpServlet {
         // /sparql-console/chainkg/sparql): they are the server's, so send them there (307 keeps method and body).
         if (index != null && path != null && (path.startsWith("$/") || path.equals("chainkg") || path.startsWith("chainkg/"))) {
             resp.setStatus(307);
-            resp.setHeader("Location", "/" + path + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
+            // The raw (still percent-encoded) path, so %3F, %23 and the like reach the target unchanged.
+            String raw = req.getRequestURI().substring(req.getContextPath().length() + req.getServletPath().length());
+            resp.setHeader("Location", raw + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
             return;
         }
         if (path == null || path.contains("..") || path.startsWith("/")) {

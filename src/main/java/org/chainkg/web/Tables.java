@@ -23,6 +23,7 @@ import org.chainkg.query.QueryRunner;
  * provenance of a source graph).
  */
 public final class Tables {
+    private static final java.util.Set<String> IRI_PARAMETERS = java.util.Set.of("chain", "canon");
     private final QueryRunner runner;
     private final ParameterDomain domain;
 
@@ -38,6 +39,13 @@ public final class Tables {
         return rows(name, params, q.columns(), q.query(), b);
     }
 
+    /** A country code the store knows (upper-cased), or a 400 naming the parameter {@code country}. */
+    public String country(String value) {
+        String c = value.trim().toUpperCase(java.util.Locale.ROOT);
+        check("chokepoints", Map.of("country", c));
+        return c;
+    }
+
     /** Checks a named query's parameters against the query and the store without running it (400 when wrong). */
     public void check(String name, Map<String, String> params) {
         NamedQueries.get(name).bind(params, domain);
@@ -47,8 +55,9 @@ public final class Tables {
     public Table lookup(String sparql, Map<String, String> params) {
         Query q = QueryFactory.create(sparql);
         org.apache.jena.sparql.engine.binding.BindingBuilder b = org.apache.jena.sparql.engine.binding.BindingBuilder.create();
-        params.forEach((k, v) -> b.add(Var.alloc(k), v.startsWith("http") ? org.apache.jena.graph.NodeFactory.createURI(v)
-                                                                      : org.apache.jena.graph.NodeFactory.createLiteralString(v)));
+        // "chain" and "canon" are IRIs (a chain, a canonical organisation); every other parameter is a string.
+        params.forEach((k, v) -> b.add(Var.alloc(k), IRI_PARAMETERS.contains(k) ? org.apache.jena.graph.NodeFactory.createURI(v)
+                                                                              : org.apache.jena.graph.NodeFactory.createLiteralString(v)));
         return rows("lookup", params, q.getResultVars(), q, b.build());
     }
 

@@ -13,6 +13,10 @@ import org.chainkg.match.CurrentMatcher;
 public final class Workbench {
     private Workbench() {}
 
+    /** The paths whose pages run queries or the matcher (the server's admission limit applies to them). */
+    public static final java.util.List<String> QUERYING_PATHS = java.util.List.of("/chain", "/item", "/country/*", "/provenance",
+        "/sparql", "/queries/*", "/org", "/search", "/match", "/fragment/*");
+
     public static FusekiServer.Builder addTo(FusekiServer.Builder b, DatasetGraph dsg, long timeoutMillis, CurrentMatcher matcher,
                                              boolean allowUpdate) {
         Tables tables = new Tables(dsg, timeoutMillis);

@@ -172,6 +172,24 @@ class ServerTest {
         assertEquals(400, get("/item?chain=x", null).statusCode(), "id is required");
         assertEquals(400, get("/?lang=fr", null).statusCode());
         assertEquals(404, get("/nothing-here", null).statusCode());
+        String chain = java.net.URLEncoder.encode("https://w3id.org/chainkg/id/eto/eto-mini/chain", java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> item = get("/item?chain=" + chain + "&id=N3&country=ZZZ", null);
+        assertEquals(400, item.statusCode());
+        assertTrue(item.body().contains("country"), item.body());
+        HttpResponse<String> noItem = get("/item?chain=" + chain + "&id=N999", null);
+        assertEquals(400, noItem.statusCode());
+        assertTrue(noItem.body().contains("id: no item 'N999'"), noItem.body());
+        HttpResponse<String> kind = get("/match?lab=x&kind=bogus", null);
+        assertEquals(400, kind.statusCode());
+        assertTrue(kind.body().contains("kind: 'bogus' is not a candidate kind"), kind.body());
+        HttpResponse<String> fragment = get("/fragment/labs?item=N3&country=ZZZ", null);
+        assertEquals(400, fragment.statusCode());
+        assertTrue(fragment.body().startsWith("<p class=\"error\" role=\"alert\">"), fragment.body());
+        // The console's server requests under its folder are redirected, percent-encoding kept.
+        HttpResponse<String> redirect = http.send(HttpRequest.newBuilder(URI.create(base + "/sparql-console/chainkg/sparql?query=ASK%7B%7D")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(307, redirect.statusCode());
+        assertEquals("/chainkg/sparql?query=ASK%7B%7D", redirect.headers().firstValue("Location").orElse(""));
     }
 
     @Test

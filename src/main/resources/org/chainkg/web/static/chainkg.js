@@ -1,4 +1,5 @@
-// chainkg workbench: sortable tables (numbers as numbers, text by the page's locale) and Esc to close an item card.
+// chainkg workbench: sortable tables (numbers as numbers, text by the page's locale), fragment errors shown, and Esc
+// to close an item card.
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "en";
@@ -14,14 +15,21 @@
     th.setAttribute("aria-sort", asc ? "ascending" : "descending");
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (x, y) {
-      var a = cell(x, i), c = cell(y, i), na = parseFloat(a), nc = parseFloat(c);
-      var r = (!isNaN(na) && !isNaN(nc) && String(na) === a.replace(/\.0+$/, "") ) ? na - nc : collator.compare(a, c);
+      var a = cell(x, i), c = cell(y, i);
+      var numeric = a !== "" && c !== "" && isFinite(Number(a)) && isFinite(Number(c));
+      var r = numeric ? Number(a) - Number(c) : collator.compare(a, c);
       return asc ? r : -r;
     });
     rows.forEach(function (r) { body.appendChild(r); });
   });
+  // A fragment that answers 400 (a wrong parameter) shows its message instead of leaving the placeholder.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    if (e.detail.xhr.status >= 400 && e.detail.xhr.status < 500) { e.detail.shouldSwap = true; e.detail.isError = false; }
+  });
   document.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape") return;
+    if (e.key !== "Escape" || e.isComposing || e.defaultPrevented) return;
+    var tag = e.target && e.target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
     var close = document.querySelector("[data-item-card] a[data-close]");
     if (close) location.href = close.href;
   });
