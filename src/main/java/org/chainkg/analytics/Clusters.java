@@ -46,13 +46,18 @@ final class Clusters {
 
     /** True when the clusters of a and b hold keys of one kind (ROR id, country) and none of that kind in common. */
     boolean cannotLink(Node a, Node b) {
-        java.util.Set<String> ka = keys.getOrDefault(find(a), java.util.Set.of()), kb = keys.getOrDefault(find(b), java.util.Set.of());
-        for (String kind : List.of("ror:", "country:")) {
-            var xa = ka.stream().filter(k -> k.startsWith(kind)).toList();
-            var xb = kb.stream().filter(k -> k.startsWith(kind)).toList();
-            if (!xa.isEmpty() && !xb.isEmpty() && java.util.Collections.disjoint(xa, xb)) return true;
-        }
-        return false;
+        java.util.Set<String> ka = keys.get(find(a)), kb = keys.get(find(b));
+        if (ka == null || kb == null) return false;
+        return disjointIn(ka, kb, "ror:") || disjointIn(ka, kb, "country:");
+    }
+
+    /** Both sets hold keys of this kind, and none in common. */
+    private static boolean disjointIn(java.util.Set<String> ka, java.util.Set<String> kb, String kind) {
+        boolean inA = false, inB = false;
+        for (String k : ka) if (k.startsWith(kind)) { inA = true; if (kb.contains(k)) return false; }
+        if (!inA) return false;
+        for (String k : kb) if (k.startsWith(kind)) { inB = true; break; }
+        return inB;
     }
 
     /** How many nodes the cluster of n holds. */

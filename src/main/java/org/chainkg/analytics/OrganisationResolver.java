@@ -184,11 +184,9 @@ public final class OrganisationResolver implements Derivation {
                         countryless.add(new Org[] {a, b});
                     }
                 }
-        List<Integer> sizes = countryless.stream().map(p -> -Math.max(c.size(p[0].node), c.size(p[1].node))).toList();
-        List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < countryless.size(); k++) order.add(k);
-        order.sort(Comparator.comparing(sizes::get)); // stable: ties keep the name order
-        for (int k : order) c.union(countryless.get(k)[0].node, countryless.get(k)[1].node, "name", new BigDecimal("0.7"));
+        // (sizes as after step 2's country-agreeing names; the sort is stable: ties keep the name order)
+        countryless.sort(Comparator.comparingInt((Org[] p) -> -Math.max(c.size(p[0].node), c.size(p[1].node))));
+        for (Org[] p : countryless) c.union(p[0].node, p[1].node, "name", new BigDecimal("0.7"));
         // 3. fuzzy name candidates from Lucene, confirmed word by word (Levenshtein) and by country
         try (FuzzyNameIndex index = new FuzzyNameIndex(orgs.values())) {
             // Candidates are searched in parallel, then joined in the organisations' order (same clusters and links

@@ -46,44 +46,26 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--truth", required = true, paramLabel = "FILE", description = "CSV with header lab_id,firm_id (source identifiers, e.g. CORDIS organisation ids).")
         Path truth;
 
-        @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of Recall@k and nDCG@k. Default: ${DEFAULT-VALUE}")
-        int k;
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or csv. Default: ${DEFAULT-VALUE}")
-        String format;
-
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random baseline. Default: ${DEFAULT-VALUE}")
-        long seed;
-
-        @Option(names = "--weights", paramLabel = "FILE", description = "Properties file overriding weights of match-weights.properties.")
-        Path weightsFile;
+        @Mixin RankingOptions ranking;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Suggestions.choose(spec, "--format", format, java.util.List.of("table", "csv"));
-            if (k < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--k must be at least 1");
+            ranking.check(spec);
             if (!java.nio.file.Files.isRegularFile(truth)) throw new IllegalArgumentException(truth + ": no such file");
             Map<String, Set<String>> pairs = MatchingEvaluation.readTruth(truth);
             MatchingEvaluation.Result result;
             try (ChainStore s = store.openExisting(common.quiet);
-                 Matcher m = Matcher.build(s.dataset(), MatchWeights.load(weightsFile))) {
-                result = MatchingEvaluation.run(m, pairs, k, seed);
+                 Matcher m = Matcher.build(s.dataset(), MatchWeights.load(ranking.weightsFile))) {
+                result = MatchingEvaluation.run(m, pairs, ranking.k, ranking.seed);
             }
             var c = result.coverage();
             if (!common.quiet)
                 System.err.printf("truth: %d pairs, %d labs; evaluated %d labs with %d pairs (labs not in the store: %d, not research "
                                   + "organisations: %d; pairs whose firm is not a firm in the store: %d)%n", c.pairs(), c.labs(),
                                   c.labsEvaluated(), c.pairsEvaluated(), c.labsNotInStore(), c.labsNotResearch(), c.pairsFirmNotInStore());
-            if (format.equals("csv")) {
-                System.out.println(MatchingEvaluation.HEADER);
-                result.rows().forEach(r -> System.out.println(r.csv()));
-            } else {
-                System.out.printf("%-11s %-10s %3s %8s %8s %8s %5s%n", "method", "stratum", "k", "recall", "mrr", "ndcg", "labs");
-                result.rows().forEach(r -> System.out.printf(java.util.Locale.ROOT, "%-11s %-10s %3d %8.4f %8.4f %8.4f %5d%n",
-                    r.method(), r.stratum(), r.k(), r.recall(), r.mrr(), r.ndcg(), r.labs()));
-            }
+            ranking.print(result.rows(), "labs");
             return 0;
         }
     }
@@ -103,49 +85,28 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--kind", paramLabel = "KIND", defaultValue = "all", description = "Candidates: research, firm or all. Default: ${DEFAULT-VALUE}")
         String kind;
 
-        @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of Recall@k and nDCG@k. Default: ${DEFAULT-VALUE}")
-        int k;
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or csv. Default: ${DEFAULT-VALUE}")
-        String format;
-
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random baseline. Default: ${DEFAULT-VALUE}")
-        long seed;
-
-        @Option(names = "--weights", paramLabel = "FILE", description = "Properties file overriding weights of match-weights.properties.")
-        Path weightsFile;
+        @Mixin RankingOptions ranking;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Suggestions.choose(spec, "--format", format, java.util.List.of("table", "csv"));
+            ranking.check(spec);
             Matcher.Candidates candidates = Matcher.Candidates.of(Suggestions.choose(spec, "--kind", kind, java.util.List.of("research", "firm", "all")));
-            if (k < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--k must be at least 1");
             if (!country.matches("[A-Z]{3}"))
                 throw new CommandLine.ParameterException(spec.commandLine(), "--country must be an ISO 3166-1 alpha-3 code such as USA (got " + country + ")");
             org.chainkg.match.ItemMatchingEvaluation.Result result;
             try (ChainStore s = store.openExisting(common.quiet)) {
-                result = org.chainkg.match.ItemMatchingEvaluation.run(s.dataset(), MatchWeights.load(weightsFile), year, country, candidates, k, seed);
+                result = org.chainkg.match.ItemMatchingEvaluation.run(s.dataset(), MatchWeights.load(ranking.weightsFile), year, country, candidates,
+                                                                      ranking.k, ranking.seed);
             }
             var c = result.coverage();
             if (!common.quiet)
                 System.err.printf("hold-out %d: %d outputs hidden; %d items with a truth, %d (item, organisation) pairs, %d of them by "
                                   + "organisations with no visible output on the item; %d candidates (%s)%n",
                                   c.year(), c.hiddenOutputs(), c.items(), c.pairs(), c.newPairs(), c.candidates(), kind);
-            print(result.rows(), format, "items");
+            ranking.print(result.rows(), "items");
             return 0;
-        }
-    }
-
-    static void print(java.util.List<MatchingEvaluation.Row> rows, String format, String unit) {
-        if (format.equals("csv")) {
-            System.out.println(MatchingEvaluation.HEADER.replace(",labs", "," + unit));
-            rows.forEach(r -> System.out.println(r.csv()));
-        } else {
-            System.out.printf("%-15s %-10s %3s %8s %8s %8s %5s%n", "method", "stratum", "k", "recall", "mrr", "ndcg", unit);
-            rows.forEach(r -> System.out.printf(java.util.Locale.ROOT, "%-15s %-10s %3d %8.4f %8.4f %8.4f %5d%n",
-                r.method(), r.stratum(), r.k(), r.recall(), r.mrr(), r.ndcg(), r.labs()));
         }
     }
 

@@ -20,7 +20,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  */
 public final class GenericWords {
     static final String RESOURCE = "generic-words.txt";
-    private static volatile CharArraySet stopSet;
+    private static final CharArraySet STOP_SET = buildStopSet();
 
     private GenericWords() {}
 
@@ -41,13 +41,14 @@ public final class GenericWords {
         return out;
     }
 
-    /** Lucene's English stop words plus the generic words (read once). */
+    /** Lucene's English stop words plus the generic words (read once, when the class loads). */
     static CharArraySet stopSet() {
-        if (stopSet == null) {
-            CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
-            set.addAll(words());
-            stopSet = CharArraySet.unmodifiableSet(set);
-        }
-        return stopSet;
+        return STOP_SET;
+    }
+
+    private static CharArraySet buildStopSet() {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+        set.addAll(words());
+        return CharArraySet.unmodifiableSet(set);
     }
 }

@@ -77,7 +77,7 @@ public final class ItemMatchingEvaluation {
             MatchWeights techOnly = onlyTechnology(weights);
             Map<String, double[][]> sums = new HashMap<>();
             for (String m : METHODS) sums.put(m, new double[STRATA.size()][4]);
-            int items = 0, pairs = 0, newPairs = 0, index = 0;
+            int items = 0, pairs = 0, newPairs = 0;
             for (Map.Entry<Node, Set<Node>> e : truthIris.entrySet()) {
                 OrganisationProfiles.Item item = profiles.item(e.getKey());
                 if (item == null) continue;
@@ -90,11 +90,10 @@ public final class ItemMatchingEvaluation {
                 }
                 if (relevant.isEmpty()) continue;
                 items++;
-                index++;
                 pairs += relevant.size();
                 newPairs += fresh.size();
                 for (String method : METHODS) {
-                    List<Profile> ranking = rank(method, matcher, item, country, candidates, weights, textOnly, techOnly, seed + index);
+                    List<Profile> ranking = rank(method, matcher, item, country, candidates, weights, textOnly, techOnly, seed + items);
                     add(sums.get(method)[0], MatchingEvaluation.metrics(ranking, relevant, k));
                     if (!fresh.isEmpty()) {
                         // The "new" stratum ranks without the organisations already known to work on the item (they are

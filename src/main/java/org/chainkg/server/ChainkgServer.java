@@ -69,17 +69,17 @@ public final class ChainkgServer {
         // The UI shows "add data", "edit" and "manage" whatever the dataset allows: hidden on a read-only server.
         if (!allowUpdate)
             b.addFilter("/*", new ReadOnlyUi());
+        // The workbench's pages run the same queries and the matcher: they pass the same admission.
+        QueryAdmission admission = null;
         if (maxRunning > 0) {
-            QueryAdmission admission = new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE);
+            admission = new QueryAdmission(maxRunning, timeoutSeconds > 0 ? timeoutSeconds * 1000 : Long.MAX_VALUE);
             b.addFilter(DATASET + "/*", admission);
-            // The workbench's pages run the same queries and the matcher: the same limit (one admission for both).
-            for (String page : org.chainkg.web.Workbench.QUERYING_PATHS) b.addFilter(page, admission);
             // A thread for every request admission lets run or wait: Fuseki's default of 20 queued the rest inside
             // Jetty, where no timeout applies (QueryAdmission).
             b.numServerThreads(4, QueryAdmission.threadsNeeded(maxRunning));
         }
         // The analyst workbench at /, the Fuseki console at /sparql-console/.
-        org.chainkg.web.Workbench.addTo(b, dsg, timeoutSeconds * 1000, matcher, allowUpdate);
+        org.chainkg.web.Workbench.addTo(b, dsg, timeoutSeconds * 1000, matcher, allowUpdate, admission);
         return b
             .port(port)
             .loopback(true)

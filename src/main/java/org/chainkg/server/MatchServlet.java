@@ -9,14 +9,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.system.Txn;
 import org.chainkg.match.MatchException;
 import org.chainkg.match.MatchResult;
 import org.chainkg.match.MatchTable;
-import org.chainkg.match.MatchWeights;
 import org.chainkg.match.Matcher;
 import org.chainkg.query.ResultFormat;
 

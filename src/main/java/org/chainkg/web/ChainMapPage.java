@@ -146,15 +146,11 @@ public final class ChainMapPage extends Page {
         }
         List<Stage> ordered = new ArrayList<>(stages.values());
         ordered.sort(java.util.Comparator.comparing(s -> s.id().equals("-") ? "~" : s.id()));
-        String label = chains.rows().stream().filter(r -> r.get("chain").equals(chainParam(req, chains))).map(r -> r.get("label")).findFirst().orElse(chain);
+        String shown = chain;
+        String label = chains.rows().stream().filter(r -> r.get("chain").equals(shown)).map(r -> r.get("label")).findFirst().orElse(chain);
         List<String[]> chainList = chains.rows().stream().map(r -> new String[] {r.get("chain"), r.get("label")}).toList();
         Html.page(resp, "chain.jte", new View(lang, chain, label, chainList, country, highlight, ordered, broken, islands,
                                               chokepoints.size(), firm, firmName, lang.switchUrl(req)));
-    }
-
-    private static String chainParam(HttpServletRequest req, Table chains) {
-        String c = req.getParameter("chain");
-        return c == null || c.isBlank() ? chains.rows().get(0).get("chain") : c;
     }
 
     private static String stageName(Lang lang, String id, String en, Map<String, String[]> extra) {

@@ -16,28 +16,22 @@ public final class Html {
 
     /** Writes the template with its one parameter, {@code model}, as a 200 text/html page. */
     public static void page(HttpServletResponse resp, String template, Object model) throws IOException {
-        Utf8ByteOutput out = new Utf8ByteOutput();
-        ENGINE.render(template, model, out);
-        resp.setStatus(200);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(out.getContentLength());
-        out.writeTo(resp.getOutputStream());
+        render(resp, 200, template, model);
     }
 
     /** An error page in the request's language: status and message (HTTP 400 names the parameter). */
     public static void error(HttpServletResponse resp, Lang lang, int status, String message) throws IOException {
-        Utf8ByteOutput out = new Utf8ByteOutput();
-        ENGINE.render("error.jte", new ErrorView(lang, status, message), out);
-        resp.setStatus(status);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(out.getContentLength());
-        out.writeTo(resp.getOutputStream());
+        render(resp, status, "error.jte", new ErrorView(lang, status, message));
     }
 
     /** An error as an HTML fragment (for htmx requests): one alert paragraph. */
     public static void fragmentError(HttpServletResponse resp, Lang lang, int status, String message) throws IOException {
+        render(resp, status, "fragerror.jte", new ErrorView(lang, status, message));
+    }
+
+    private static void render(HttpServletResponse resp, int status, String template, Object model) throws IOException {
         Utf8ByteOutput out = new Utf8ByteOutput();
-        ENGINE.render("fragerror.jte", new ErrorView(lang, status, message), out);
+        ENGINE.render(template, model, out);
         resp.setStatus(status);
         resp.setContentType("text/html; charset=utf-8");
         resp.setContentLength(out.getContentLength());

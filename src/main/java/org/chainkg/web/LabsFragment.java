@@ -33,8 +33,7 @@ public final class LabsFragment extends Page {
         Matcher.MatchRequest r = Matcher.MatchRequest.item(item, country, 10);
         try {
             List<MatchResult> results = m.match(r);
-            var zh = lang.zh() ? OrgNames.zh(tables, results.stream().map(x -> x.candidate().iri.getURI()).toList()) : java.util.Map.<String, String>of();
-            Html.page(resp, "labs.jte", new View(lang, item, country, results, m.note(r).orElse(null), zh));
+            Html.page(resp, "labs.jte", new View(lang, item, country, results, m.note(r).orElse(null), OrgNames.ofResults(tables, lang, results)));
         } catch (MatchException e) {
             throw new IllegalArgumentException("item: " + e.getMessage(), e);
         }

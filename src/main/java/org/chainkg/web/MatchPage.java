@@ -53,8 +53,8 @@ public final class MatchPage extends Page {
         }
         try {
             List<MatchResult> results = m.match(r);
-            var zh = lang.zh() ? OrgNames.zh(tables, results.stream().map(x -> x.candidate().iri.getURI()).toList()) : java.util.Map.<String, String>of();
-            Html.page(resp, "match.jte", new View(lang, mode, r.id(), country, kind, results, m.note(r).orElse(null), zh, lang.switchUrl(req)));
+            Html.page(resp, "match.jte", new View(lang, mode, r.id(), country, kind, results, m.note(r).orElse(null),
+                                                  OrgNames.ofResults(tables, lang, results), lang.switchUrl(req)));
         } catch (MatchException e) {
             throw new IllegalArgumentException(mode + ": " + e.getMessage(), e);
         }

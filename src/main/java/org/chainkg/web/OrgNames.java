@@ -14,6 +14,11 @@ import org.apache.jena.riot.out.NodeFmtLib;
 final class OrgNames {
     private OrgNames() {}
 
+    /** For a page in Chinese, the Chinese names of the ranked organisations (nothing for a page in English). */
+    static Map<String, String> ofResults(Tables tables, Lang lang, java.util.List<org.chainkg.match.MatchResult> results) {
+        return lang.zh() ? zh(tables, results.stream().map(r -> r.candidate().iri.getURI()).toList()) : Map.of();
+    }
+
     /** Canonical organisation IRI -> its Chinese name, for those that have one. */
     static Map<String, String> zh(Tables tables, Collection<String> canonical) {
         Map<String, String> out = new HashMap<>();

@@ -13,25 +13,31 @@ import org.chainkg.match.CurrentMatcher;
 public final class Workbench {
     private Workbench() {}
 
-    /** The paths whose pages run queries or the matcher (the server's admission limit applies to them). */
-    public static final java.util.List<String> QUERYING_PATHS = java.util.List.of("/chain", "/item", "/country/*", "/provenance",
-        "/sparql", "/queries/*", "/org", "/search", "/match", "/fragment/*");
-
+    /**
+     * Adds the pages and files to {@code b}. {@code admission}, when not null, is the server's limit on requests that
+     * run at once: every page that runs named queries or the matcher passes it, as the dataset's requests do (the
+     * start page's two small look-ups and the static files do not).
+     */
     public static FusekiServer.Builder addTo(FusekiServer.Builder b, DatasetGraph dsg, long timeoutMillis, CurrentMatcher matcher,
-                                             boolean allowUpdate) {
+                                             boolean allowUpdate, jakarta.servlet.Filter admission) {
         Tables tables = new Tables(dsg, timeoutMillis);
+        java.util.Map<String, Page> querying = new java.util.LinkedHashMap<>();
+        querying.put("/chain", new ChainMapPage(tables));
+        querying.put("/item", new ItemPage(tables));
+        querying.put("/country/*", new CountryPage(tables));
+        querying.put("/provenance", new ProvenancePage(tables));
+        querying.put("/sparql", new SparqlPage(tables));
+        querying.put("/queries/*", new QueriesPage(tables));
+        querying.put("/org", new OrganisationPage(tables));
+        querying.put("/search", new SearchPage(tables, false));
+        querying.put("/match", new MatchPage(tables, matcher));
+        querying.put("/fragment/labs", new LabsFragment(tables, matcher));
+        querying.put("/fragment/search", new SearchPage(tables, true));
+        querying.forEach((path, page) -> {
+            b.addServlet(path, page);
+            if (admission != null) b.addFilter(path, admission);
+        });
         return b.addServlet("", new HomePage(tables))
-                .addServlet("/chain", new ChainMapPage(tables))
-                .addServlet("/item", new ItemPage(tables))
-                .addServlet("/country/*", new CountryPage(tables))
-                .addServlet("/provenance", new ProvenancePage(tables))
-                .addServlet("/sparql", new SparqlPage(tables))
-                .addServlet("/queries/*", new QueriesPage(tables))
-                .addServlet("/fragment/labs", new LabsFragment(tables, matcher))
-                .addServlet("/org", new OrganisationPage(tables))
-                .addServlet("/search", new SearchPage(tables, false))
-                .addServlet("/fragment/search", new SearchPage(tables, true))
-                .addServlet("/match", new MatchPage(tables, matcher))
                 .addServlet("/webjars/*", new StaticFiles("META-INF/resources/webjars/", null))
                 .addServlet("/static/*", new StaticFiles("org/chainkg/web/static/", null))
                 .addServlet("/sparql-console/*", new StaticFiles("webapp/", "index.html"))

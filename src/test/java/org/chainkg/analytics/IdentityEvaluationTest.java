@@ -62,36 +62,31 @@ class IdentityEvaluationTest {
         int[] first = score(lines.subList(1, 37), new StringBuilder());
         int[] added = score(lines.subList(37, lines.size()), new StringBuilder());
         System.out.printf("identity resolver, first 36 pairs: %s; 41 added pairs: %s%n", figures(first), figures(added));
-        int tp = 0, fp = 0, fn = 0, tn = 0;
         StringBuilder report = new StringBuilder();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", 4);
-            Node a = NodeFactory.createURI(f[0]), b = NodeFactory.createURI(f[1]);
-            assertTrue(orgs.containsKey(a), "not an organisation node in the store: " + a);
-            assertTrue(orgs.containsKey(b), "not an organisation node in the store: " + b);
-            boolean truth = Boolean.parseBoolean(f[2]);
-            boolean predicted = clusters.same(a, b);
-            if (truth && predicted) tp++;
-            else if (!truth && predicted) { fp++; report.append("false positive: ").append(f[3]).append('\n'); }
-            else if (truth) { fn++; report.append("missed: ").append(f[3]).append('\n'); }
-            else tn++;
-        }
+        int[] all = score(lines.subList(1, lines.size()), report);
+        int tp = all[0], fp = all[1], fn = all[2], tn = all[3];
         double precision = tp / (double) (tp + fp), recall = tp / (double) (tp + fn);
-        System.out.printf("identity resolver: %d labelled pairs, precision %.3f (%d/%d), recall %.3f (%d/%d)%n%s",
-                          lines.size() - 1, precision, tp, tp + fp, recall, tp, tp + fn, report);
+        System.out.printf("identity resolver: %d labelled pairs, %s%n%s", lines.size() - 1, figures(all), report);
         assertEquals(77, tp + fp + fn + tn);
         // Measured 2026-12-03: precision 0.912 (31/34), recall 0.939 (31/33); a change that loses a pair fails here.
         assertTrue(precision >= 0.9, "precision " + precision + "\n" + report);
         assertTrue(recall >= 0.93, "recall " + recall + "\n" + report);
     }
 
-    /** tp, fp, fn, tn of the resolver on the given lines of the labelled set. */
+    /**
+     * tp, fp, fn, tn of the resolver on the given lines of the labelled set; each node must be an organisation node of
+     * the store, and each error is reported with the pair's note.
+     */
     private static int[] score(List<String> lines, StringBuilder report) {
         int[] c = new int[4];
         for (String line : lines) {
             String[] f = line.split(",", 4);
+            Node a = NodeFactory.createURI(f[0]), b = NodeFactory.createURI(f[1]);
+            assertTrue(orgs.containsKey(a), "not an organisation node in the store: " + a);
+            assertTrue(orgs.containsKey(b), "not an organisation node in the store: " + b);
             boolean truth = Boolean.parseBoolean(f[2]);
-            boolean predicted = clusters.same(NodeFactory.createURI(f[0]), NodeFactory.createURI(f[1]));
+            boolean predicted = clusters.same(a, b);
+            if (truth != predicted) report.append(predicted ? "false positive: " : "missed: ").append(f[3]).append('\n');
             c[truth ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
         }
         return c;

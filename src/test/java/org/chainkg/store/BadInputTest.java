@@ -207,16 +207,7 @@ class BadInputTest {
             {"H01L 21/265,Ion implantation,H10P 30/00,title,\n",
              "cpc-concordance.csv [line 2, field source]: "},
         };
-        var reader = org.chainkg.source.SourceFormats.byName("chain-mapping");
-        for (int k = 0; k < cases.length; k++) {
-            Path dir = tmp.resolve("concordance-bad-" + k);
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("cpc-concordance.csv"), header + cases[k][0]);
-            SourceDataException e = assertThrows(SourceDataException.class,
-                () -> new SourceLoader(store.dataset()).load(reader, List.of(dir), null));
-            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(cases[k][1]), e.getMessage());
-            assertEquals(before, dump(), "the store changed after a refused load");
-        }
+        assertMappingTableRefused("cpc-concordance.csv", header, cases);
     }
     @Test
     void badOrganisationAliasRowsAreRefused() throws IOException {
@@ -236,11 +227,19 @@ class BadInputTest {
             {"Old Name Lab,FRA,pic:999992401,,\n",
              "organisation-aliases.csv [line 2, field evidence]: "},
         };
+        assertMappingTableRefused("organisation-aliases.csv", header, cases);
+    }
+
+    /**
+     * Each case ({bad rows, expected message start}) written after the header as the chain-mapping table {@code file},
+     * alone in a folder: the load is refused with that message and the store is as before.
+     */
+    private void assertMappingTableRefused(String file, String header, String[][] cases) throws IOException {
         var reader = org.chainkg.source.SourceFormats.byName("chain-mapping");
         for (int k = 0; k < cases.length; k++) {
-            Path dir = tmp.resolve("alias-bad-" + k);
+            Path dir = tmp.resolve(file + "-bad-" + k);
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("organisation-aliases.csv"), header + cases[k][0]);
+            Files.writeString(dir.resolve(file), header + cases[k][0]);
             SourceDataException e = assertThrows(SourceDataException.class,
                 () -> new SourceLoader(store.dataset()).load(reader, List.of(dir), null));
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(cases[k][1]), e.getMessage());
