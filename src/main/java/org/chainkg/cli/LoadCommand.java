@@ -44,6 +44,15 @@ public final class LoadCommand implements Callable<Integer> {
             + "Protocol URL (for Fuseki, the dataset URL, e.g. http://host:3030/chainkg). The source's graph is replaced with PUT.")
     String endpoint;
 
+    @Option(names = "--encoding", paramLabel = "NAME", description = "Character encoding of the source's CSV/TSV files, a Java "
+            + "charset name (default UTF-8), e.g. x-MacRoman for the 2022 ETO release's inputs.csv, windows-1252.")
+    String encoding;
+
+    @Option(names = "--release", paramLabel = "DATE", description = "Release date of this dataset (YYYY, YYYY-MM or YYYY-MM-DD); "
+            + "default: the folder's name when it is one (eto-chip-explorer-releases/2022-09). Older releases stay queryable by "
+            + "graph name; queries use the newest release of each dataset.")
+    String release;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of the source.")
     List<Path> paths;
 
@@ -56,8 +65,21 @@ public final class LoadCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(p + ": no such file or folder");
         SourceReader reader = format != null ? SourceFormats.byName(Suggestions.choose(spec, "--format", format, SourceFormats.names()))
             : SourceFormats.detect(paths);
-        if (endpoint != null)
+        java.nio.charset.Charset charset = encoding == null ? java.nio.charset.StandardCharsets.UTF_8
+            : org.chainkg.source.TextEncoding.forName(encoding);
+        if (!charset.equals(java.nio.charset.StandardCharsets.UTF_8) && !reader.takesEncoding())
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--encoding: the " + reader.format()
+                + " format is read as UTF-8 only (JSON and XML state their own encoding); convert the files to UTF-8");
+        String rel = release != null ? release : org.chainkg.source.SourcePaths.releaseOf(paths).orElse(null);
+        if (rel != null && !org.chainkg.store.Releases.DATE.matcher(rel).matches())
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--release: \"" + rel
+                + "\" is not a release date (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-09)");
+        if (endpoint != null) {
+            if (release != null)
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--release works on the embedded store only "
+                    + "(a remote store's default graph cannot hide older releases); load into --db");
             return loadRemote(reader);
+        }
         try (ChainStore s = store.openOrCreate(noDerive ? DerivedState.Policy.ANSWER : DerivedState.Policy.DERIVES_NEXT, common.quiet)) {
             LoadProgress progress = common.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
             // From here until the derivation is done, a kill leaves derived graphs older than the sources: the journal
@@ -65,7 +87,7 @@ public final class LoadCommand implements Callable<Integer> {
             if (!noDerive) s.journal().begin(StoreJournal.DERIVED);
             SourceLoader.LoadResult result;
             try {
-                result = new SourceLoader(s.dataset(), progress, !noBulk).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+                result = new SourceLoader(s.dataset(), progress, !noBulk).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph), rel, charset);
             } catch (RuntimeException e) {
                 if (!noDerive && !s.recovery().derivedInterrupted()) s.journal().end(StoreJournal.DERIVED);
                 throw e;

@@ -70,18 +70,27 @@ public final class ServeCommand implements Callable<Integer> {
         int n = 0;
         for (BundledData.BundledSource src : BundledData.all()) {
             var reader = SourceFormats.byName(src.format());
-            var graph = SourceLoader.defaultGraph(reader, src.paths());
-            boolean held = org.apache.jena.system.Txn.calculateRead(s.dataset(),
-                () -> s.dataset().find(graph, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).hasNext());
-            if (held) continue;
+            var graph = SourceLoader.defaultGraph(reader, src.paths(), src.release());
+            if (holds(s, graph)) continue;
             if (n == 0) s.journal().begin(org.chainkg.store.StoreJournal.DERIVED);
-            var result = new SourceLoader(s.dataset()).load(reader, src.paths(), null);
+            var undated = SourceLoader.defaultGraph(reader, src.paths(), null);
+            if (src.release() != null && holds(s, undated)) {
+                // A store made before the bundled data had release dates: its undated copy gives way to the release.
+                org.apache.jena.system.Txn.executeWrite(s.dataset(), () -> org.chainkg.store.Graphs.clear(s.dataset(), undated));
+                System.err.printf("replaced the undated bundled graph <%s> by release %s%n", undated.getURI(), src.release());
+            }
+            var result = new SourceLoader(s.dataset()).load(reader, src.paths(), null, src.release(), src.encoding());
             System.err.printf("loaded bundled %s data into <%s>: %,d triples%n", src.format(), result.graph().getURI(), result.triples());
             if (result.report().credit() != null) System.err.println("data: " + result.report().credit());
             n++;
         }
         if (n > 0) DeriveCommand.refresh(s, false);
         return n;
+    }
+
+    private static boolean holds(ChainStore s, org.apache.jena.graph.Node graph) {
+        return org.apache.jena.system.Txn.calculateRead(s.dataset(),
+            () -> s.dataset().find(graph, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).hasNext());
     }
 
     @Override

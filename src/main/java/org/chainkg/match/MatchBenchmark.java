@@ -36,7 +36,7 @@ public final class MatchBenchmark {
             if (store.isEmpty()) {
                 long t0 = System.nanoTime();
                 for (BundledData.BundledSource b : BundledData.all())
-                    new SourceLoader(store.dataset()).load(SourceFormats.byName(b.format()), b.paths(), null);
+                    new SourceLoader(store.dataset()).load(SourceFormats.byName(b.format()), b.paths(), null, b.release(), b.encoding());
                 DerivedGraphs.refresh(store.dataset());
                 System.out.printf(Locale.ROOT, "loaded the bundled data into %s in %.1f s%n", args[0], (System.nanoTime() - t0) / 1e9);
             }

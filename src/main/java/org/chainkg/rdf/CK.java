@@ -49,6 +49,24 @@ public final class CK {
     public static final Node shareText = term("shareText");
     public static final Node year = term("year");
     public static final Node marketSize = term("marketSize");
+    public static final Node flaggedNegligible = term("flaggedNegligible");
+    public static final Node volume = term("volume");
+    public static final Node volumeText = term("volumeText");
+    public static final Node worldTotal = term("worldTotal");
+    public static final Node unit = term("unit");
+    public static final Node basis = term("basis");
+    public static final Node estimated = term("estimated");
+    public static final Node ScenarioFigure = term("ScenarioFigure");
+    public static final Node scenarioItem = term("scenarioItem");
+    public static final Node scenarioProvider = term("scenarioProvider");
+    public static final Node scenario = term("scenario");
+    public static final Node ChainLink = term("ChainLink");
+    public static final Node linkFrom = term("linkFrom");
+    public static final Node linkTo = term("linkTo");
+    public static final Node linkConfidence = term("linkConfidence");
+    public static final Node proxy = term("proxy");
+    public static final Node datasetKey = term("datasetKey");
+    public static final Node release = term("release");
 
     // analytics.ttl: provenance
     public static final Node SourceGraph = term("SourceGraph");

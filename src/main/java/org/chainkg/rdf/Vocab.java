@@ -17,6 +17,7 @@ public final class Vocab {
     public static final Node provSoftwareAgent = NodeFactory.createURI(PROV + "SoftwareAgent");
     public static final Node provWasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");
     public static final Node provWasDerivedFrom = NodeFactory.createURI(PROV + "wasDerivedFrom");
+    public static final Node provWasRevisionOf = NodeFactory.createURI(PROV + "wasRevisionOf");
     public static final Node provUsed = NodeFactory.createURI(PROV + "used");
     public static final Node provWasAssociatedWith = NodeFactory.createURI(PROV + "wasAssociatedWith");
     public static final Node provStartedAtTime = NodeFactory.createURI(PROV + "startedAtTime");

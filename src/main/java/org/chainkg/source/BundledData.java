@@ -16,9 +16,10 @@ import java.util.stream.Stream;
  * copied out of the jar.
  */
 public final class BundledData {
-    /** The bundled sources, in load order: folder under data/ and format. */
+    /** The bundled sources, in load order: folder under data/, format, release date (or null), text encoding. */
     private static final List<String[]> SOURCES = List.of(
-        new String[] {"eto-chip-explorer", "eto"},
+        new String[] {"eto-chip-explorer-releases/2022-09", "eto", "2022-09", "x-MacRoman"},
+        new String[] {"eto-chip-explorer", "eto", "2026-08"},
         new String[] {"mappings", "chain-mapping"},
         new String[] {"cordis-h2020", "cordis"},
         new String[] {"samples/ror", "ror"},
@@ -30,12 +31,18 @@ public final class BundledData {
         new String[] {"uspto-ppubs", "uspto-ppubs"},
         new String[] {"patentsview-api", "patentsview"});
 
-    public record BundledSource(String format, List<Path> paths) {}
+    /**
+     * One bundled source: its format, paths, release date (null for a dataset without releases) and the encoding of
+     * its text files (the 2022 ETO release's inputs.csv is Mac OS Roman).
+     */
+    public record BundledSource(String format, List<Path> paths, String release, java.nio.charset.Charset encoding) {}
 
-    /** The bundled sources as (format, paths) pairs, in load order. */
+    /** The bundled sources, in load order. */
     public static List<BundledSource> all() {
         List<BundledSource> out = new ArrayList<>();
-        for (String[] s : SOURCES) out.add(new BundledSource(s[1], List.of(folder(s[0]))));
+        for (String[] s : SOURCES)
+            out.add(new BundledSource(s[1], List.of(folder(s[0])), s.length > 2 ? s[2] : null,
+                                      java.nio.charset.Charset.forName(s.length > 3 ? s[3] : "UTF-8")));
         return out;
     }
 

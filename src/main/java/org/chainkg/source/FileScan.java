@@ -54,11 +54,14 @@ public final class FileScan {
     public String sha256() { return sha256; }
     public long lines() { return lines; }
 
-    /** Scans a text file that must be UTF-8 (an optional BOM is allowed). */
+    /**
+     * Scans a text file that must be in the load's encoding ({@link TextEncoding#current()}: UTF-8 unless
+     * {@code load --encoding} says otherwise; for UTF-8 an optional BOM is allowed).
+     */
     public static FileScan scanText(Path path) {
         String name = path.getFileName().toString();
         MessageDigest digest = sha256Digest();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = TextEncoding.current().newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         long size = 0;
         long line = 0;
@@ -81,10 +84,10 @@ public final class FileScan {
                     if (buf[i] != '\n') continue;
                     line++;
                     if (current.size() == 0) {
-                        checkLine(name, line, buf, start, i - start, utf8);
+                        checkLine(path, line, buf, start, i - start, utf8);
                     } else {
                         current.write(buf, start, i - start);
-                        checkLine(name, line, current.toByteArray(), 0, current.size(), utf8);
+                        checkLine(path, line, current.toByteArray(), 0, current.size(), utf8);
                         current.reset();
                     }
                     start = i + 1;
@@ -93,7 +96,7 @@ public final class FileScan {
             }
             if (current.size() > 0) {
                 line++;
-                checkLine(name, line, current.toByteArray(), 0, current.size(), utf8);
+                checkLine(path, line, current.toByteArray(), 0, current.size(), utf8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
@@ -117,16 +120,19 @@ public final class FileScan {
         return told(new FileScan(path.getFileName().toString(), size, HexFormat.of().formatHex(digest.digest()), -1));
     }
 
-    private static void checkLine(String name, long line, byte[] buf, int offset, int length, CharsetDecoder utf8) {
+    private static void checkLine(Path path, long line, byte[] buf, int offset, int length, CharsetDecoder decoder) {
+        String name = path.getFileName().toString();
         if (looksLikeUtf16(buf, offset, length))
             throw utf16(name, line, "every other byte of the line is NUL");
         String text;
         try {
-            text = utf8.reset().decode(ByteBuffer.wrap(buf, offset, length)).toString();
+            text = decoder.reset().decode(ByteBuffer.wrap(buf, offset, length)).toString();
         } catch (CharacterCodingException e) {
-            throw new SourceDataException(name, line, null,
-                "the file is not UTF-8 (byte " + firstBadByte(java.util.Arrays.copyOfRange(buf, offset, offset + length)) + " cannot be decoded); "
-                + "save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8");
+            byte[] bad = java.util.Arrays.copyOfRange(buf, offset, offset + length);
+            if (!decoder.charset().equals(StandardCharsets.UTF_8))
+                throw new SourceDataException(name, line, null, "the file is not " + decoder.charset().name() + " (byte "
+                    + firstBadByte(bad, decoder.charset()) + " cannot be decoded); give the file's encoding with --encoding");
+            throw new SourceDataException(name, line, null, notUtf8(path, bad));
         }
         if (text.startsWith("<<<<<<< ") || text.startsWith(">>>>>>> ") || text.stripTrailing().equals("=======")
             || text.equals("<<<<<<<") || text.equals(">>>>>>>"))
@@ -157,9 +163,29 @@ public final class FileScan {
             + "UTF-8, e.g. iconv -f UTF-16 -t UTF-8");
     }
 
-    private static String firstBadByte(byte[] bytes) {
+    /**
+     * The not-UTF-8 message, with the encoding the file's bytes suggest ({@link EncodingGuess}, over its first
+     * megabyte): "--encoding x-MacRoman" for a Mac OS Roman file, where Windows-1252 would turn its curly quotes into
+     * "Ò" and "Ó".
+     */
+    private static String notUtf8(Path path, byte[] badLine) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(1 << 20);
+        } catch (IOException e) {
+            head = badLine;
+        }
+        java.nio.charset.Charset likely = EncodingGuess.likely(head, head.length);
+        String iconv = likely.name().equals("x-MacRoman") ? "MACINTOSH" : likely.name().toUpperCase(java.util.Locale.ROOT);
+        String label = likely.name().equals("x-MacRoman") ? "Mac OS Roman" : likely.displayName();
+        return "the file is not UTF-8 (byte " + firstBadByte(badLine, StandardCharsets.UTF_8) + " cannot be decoded); its bytes "
+            + "look like " + label + ": load it with --encoding " + likely.name() + ", or save it as UTF-8, e.g. iconv -f "
+            + iconv + " -t UTF-8";
+    }
+
+    private static String firstBadByte(byte[] bytes, java.nio.charset.Charset cs) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+        java.nio.charset.CoderResult r = cs.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
         int at = r.isError() ? in.position() : bytes.length - 1;

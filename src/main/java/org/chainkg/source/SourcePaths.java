@@ -83,11 +83,34 @@ public final class SourcePaths {
             || p.getFileName() != null && names.contains(p.getFileName().toString()));
     }
 
-    /** The slug of the folder the (first) path is or lies in; {@code fallback} at the file-system root. */
+    /**
+     * The slug of the folder the (first) path is or lies in; {@code fallback} at the file-system root. A folder named
+     * as a release date (YYYY, YYYY-MM or YYYY-MM-DD, see {@link #releaseOf}) holds a release of the dataset named
+     * by its parent folder, less a "-releases" suffix: {@code eto-chip-explorer-releases/2022-09} and
+     * {@code eto-chip-explorer} are the same dataset, and {@code usgs-mcs/2024} is dataset usgs-mcs.
+     */
     public static String folderKey(List<Path> paths, String fallback) {
+        Path dir = folder(paths);
+        if (dir == null || dir.getFileName() == null) return fallback;
+        String name = dir.getFileName().toString();
+        if (RELEASE_FOLDER.matcher(name).matches() && dir.getParent() != null && dir.getParent().getFileName() != null)
+            return Iris.slug(dir.getParent().getFileName().toString().replaceFirst("-releases$", ""));
+        return Iris.slug(name);
+    }
+
+    private static final java.util.regex.Pattern RELEASE_FOLDER = java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    /** The release date a folder's name gives (see {@link #folderKey}), if it is one. */
+    public static java.util.Optional<String> releaseOf(List<Path> paths) {
+        Path dir = folder(paths);
+        if (dir == null || dir.getFileName() == null) return java.util.Optional.empty();
+        String name = dir.getFileName().toString();
+        return RELEASE_FOLDER.matcher(name).matches() ? java.util.Optional.of(name) : java.util.Optional.empty();
+    }
+
+    private static Path folder(List<Path> paths) {
         Path first = paths.get(0).toAbsolutePath().normalize();
-        Path dir = Files.isDirectory(first) ? first : first.getParent();
-        return Iris.slug(dir == null || dir.getFileName() == null ? fallback : dir.getFileName().toString());
+        return Files.isDirectory(first) ? first : first.getParent();
     }
 
     /** For one file, the slug of its name without extension (and ".gz"); otherwise {@link #folderKey}. */

@@ -31,4 +31,10 @@ public interface SourceReader {
      * @return what was read, for the provenance record
      */
     SourceReport read(List<Path> paths, StreamRDF out);
+
+    /**
+     * True for formats of delimited text (CSV, TSV) whose encoding {@code load --encoding} may set; JSON (RFC 8259) and
+     * XML (its declaration) state their own encoding, so their readers refuse the option.
+     */
+    default boolean takesEncoding() { return false; }
 }

@@ -137,6 +137,7 @@ public final class ChainStore implements AutoCloseable {
             dsg.getContext().set(SPOOL, dir.resolve(SPOOL_FOLDER));
             dsg.getContext().set(JOURNAL, journal);
             StoppableSort.install(dsg);
+            Releases.refresh(dsg);
             return new ChainStore(dir, dsg, index, journal, recovery);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the store at " + dir + ": " + e.getMessage(), e);

@@ -22,6 +22,7 @@ import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.rdf.Vocab;
 import org.chainkg.source.FileScan;
+import org.chainkg.source.SourcePaths;
 import org.chainkg.source.SourceReader;
 import org.chainkg.source.SourceReport;
 
@@ -42,6 +43,8 @@ public final class SourceLoader {
     private final DatasetGraph dsg;
     private final LoadProgress progress;
     private final boolean bulk;
+    private Version version;
+    private java.nio.charset.Charset encoding = java.nio.charset.StandardCharsets.UTF_8;
 
     public SourceLoader(DatasetGraph dsg) {
         this(dsg, LoadProgress.NONE);
@@ -67,8 +70,17 @@ public final class SourceLoader {
 
     /** The graph a source is loaded into unless another is named. */
     public static Node defaultGraph(SourceReader reader, List<Path> paths) {
-        return Iris.sourceGraph(reader.format(), reader.datasetKey(paths));
+        return defaultGraph(reader, paths, SourcePaths.releaseOf(paths).orElse(null));
     }
+
+    /** The graph of a release of a source ({@code release} null: a dataset without releases). */
+    public static Node defaultGraph(SourceReader reader, List<Path> paths, String release) {
+        return release == null ? Iris.sourceGraph(reader.format(), reader.datasetKey(paths))
+                               : Iris.sourceGraph(reader.format(), reader.datasetKey(paths), release);
+    }
+
+    /** Dataset and release of the load under way (for its provenance record). */
+    private record Version(String format, String dataset, String release) {}
 
     /**
      * Loads a source into its graph. A graph that is empty (a first load) on the embedded store is written by the
@@ -76,7 +88,29 @@ public final class SourceLoader {
      * transactional path. Either way a failure leaves the store and its text index as they were.
      */
     public LoadResult load(SourceReader reader, List<Path> paths, Node graph) {
-        Node g = graph != null ? graph : defaultGraph(reader, paths);
+        return load(reader, paths, graph, SourcePaths.releaseOf(paths).orElse(null));
+    }
+
+    /**
+     * Loads a release of a source: {@code release} (YYYY, YYYY-MM or YYYY-MM-DD) is its date, null for a dataset
+     * without releases. Of the releases of one dataset, the newest is the one queries see ({@link Releases}); a dataset
+     * is either released or not: a dated load beside an undated graph of the same dataset (or the reverse) is refused.
+     */
+    public LoadResult load(SourceReader reader, List<Path> paths, Node graph, String release) {
+        return load(reader, paths, graph, release, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Loads a release of a source whose text files are in {@code encoding} ({@code load --encoding}). */
+    public LoadResult load(SourceReader reader, List<Path> paths, Node graph, String release, java.nio.charset.Charset encoding) {
+        if (!encoding.equals(java.nio.charset.StandardCharsets.UTF_8) && !reader.takesEncoding())
+            throw new IllegalArgumentException("--encoding: the " + reader.format() + " format is read as UTF-8 only "
+                + "(JSON and XML state their own encoding); convert the files to UTF-8");
+        this.encoding = encoding;
+        if (release != null) Releases.datatype(release);
+        Version version = new Version(reader.format(), reader.datasetKey(paths), release);
+        Node g = graph != null ? graph : defaultGraph(reader, paths, release);
+        checkVersions(version, g);
+        this.version = version;
         // The journal names the graph while it may be half written (see StoreRecovery): the bulk path commits TDB2,
         // the text index and the completion marker one after another.
         StoreJournal journal = ChainStore.journal(dsg);
@@ -91,7 +125,21 @@ public final class SourceLoader {
         }
         KillPoint.reached("load.committed");
         if (journal != null) journal.end(g.getURI());
+        Releases.refresh(dsg);
         return result;
+    }
+
+    private void checkVersions(Version v, Node g) {
+        List<Releases.Release> others = Txn.calculateRead(dsg, () -> Releases.all(dsg).getOrDefault(v.format() + "/" + v.dataset(), List.of()))
+            .stream().filter(r -> !r.graph().equals(g)).toList();
+        for (Releases.Release r : others) {
+            if (v.release() == null && r.date() != null)
+                throw new IllegalArgumentException("dataset " + v.dataset() + " (" + v.format() + ") has release " + r.date()
+                    + " in <" + r.graph().getURI() + ">: give this load its release date with --release YYYY-MM");
+            if (v.release() != null && r.date() == null)
+                throw new IllegalArgumentException("dataset " + v.dataset() + " (" + v.format() + ") is loaded without a release in <"
+                    + r.graph().getURI() + ">: drop that graph or reload it with --release before loading release " + v.release());
+        }
     }
 
     private LoadResult loadInto(SourceReader reader, List<Path> paths, Node g) {
@@ -151,7 +199,7 @@ public final class SourceLoader {
     /** Runs the reader into a sink, reporting each file it starts to the progress display. */
     private SourceReport read(SourceReader reader, List<Path> paths, StreamRDF sink) {
         FileScan.onScan(progress::fileStarted);
-        try {
+        try (var charset = org.chainkg.source.TextEncoding.use(encoding)) {
             return reader.read(paths, sink);
         } finally {
             FileScan.onScan(null);
@@ -159,15 +207,29 @@ public final class SourceLoader {
     }
 
     private long writeProvenance(Node g, SourceReader reader, SourceReport report, Instant started, long dataTriples) {
-        return provenance(new TripleWriter(new GraphSink(g)), g, reader, report, started, dataTriples);
+        Node previous = version == null || version.release() == null ? null
+            : Releases.previous(dsg, version.format(), version.dataset(), version.release()).map(Releases.Release::graph).orElse(null);
+        return provenance(new TripleWriter(new GraphSink(g)), g, reader, report, started, dataTriples, version, previous);
     }
 
     /** Writes the PROV-O record of a load of graph {@code g}; returns the number of triples written. */
     static long provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started, long dataTriples) {
+        return provenance(w, g, reader, report, started, dataTriples, null, null);
+    }
+
+    private static long provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started,
+                                   long dataTriples, Version version, Node previous) {
         Node load = Iris.instance("load", UUID.randomUUID().toString());
         Node agent = Iris.instance("reader", reader.format(), reader.version());
         w.type(g, CK.SourceGraph, Vocab.provEntity);
         w.text(g, CK.sourceFormat, reader.format());
+        if (version != null) {
+            w.text(g, CK.datasetKey, version.dataset());
+            if (version.release() != null) {
+                w.typed(g, CK.release, version.release(), Releases.datatype(version.release()));
+                if (previous != null) w.add(g, Vocab.provWasRevisionOf, previous);
+            }
+        }
         w.text(g, DCTerms.title.asNode(), report.title());
         w.text(g, DCTerms.bibliographicCitation.asNode(), report.credit());
         if (report.license() != null)

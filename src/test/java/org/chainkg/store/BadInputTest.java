@@ -144,7 +144,7 @@ class BadInputTest {
             .getBytes(StandardCharsets.ISO_8859_1);
         Files.write(bad.resolve("inputs.csv"), latin1);
         assertRefused("inputs.csv [line 6]: the file is not UTF-8 (byte 0xE9 at byte 10 of the line cannot be decoded); "
-                      + "save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8");
+                      + "its bytes look like windows-1252: load it with --encoding windows-1252, or save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8");
     }
 
     @Test

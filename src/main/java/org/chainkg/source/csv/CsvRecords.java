@@ -55,7 +55,7 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
      */
     public static CsvRecords open(Path path, List<String> required) {
         String file = path.getFileName().toString();
-        Reader reader = TextFields.utf8Reader(path);
+        Reader reader = TextFields.reader(path);
         try {
             CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(reader);
             if (parser.nextToken() != JsonToken.START_ARRAY)

@@ -20,10 +20,10 @@ import org.chainkg.source.SourceDataException;
 public final class TextFields {
     private TextFields() {}
 
-    /** A buffered UTF-8 reader of the file, past a byte-order mark if there is one. */
-    public static Reader utf8Reader(Path path) {
+    /** A buffered reader of the file in the load's encoding ({@link org.chainkg.source.TextEncoding}, UTF-8 by default), past a byte-order mark if there is one. */
+    public static Reader reader(Path path) {
         try {
-            Reader reader = new BufferedReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), 1 << 16);
+            Reader reader = new BufferedReader(Files.newBufferedReader(path, org.chainkg.source.TextEncoding.current()), 1 << 16);
             reader.mark(1);
             if (reader.read() != '\uFEFF') reader.reset();
             return reader;

@@ -34,10 +34,16 @@ import org.chainkg.source.csv.CsvRecords;
  * ({@code ck:shareKnown false}, no {@code ck:sharePercent}); provision rows may name a stage (S1..S3) instead of
  * an input; "Various countries"/"Various companies" are {@code ck:UnattributedProvider}s; quoted fields span
  * lines; each item keeps its ETO id as {@code dcterms:identifier} and each record its source line.
+ * <p>
+ * Both published schemas are read: the current one (August 2026: {@code year} and {@code source} per provision, provider
+ * aliases) and the September 2022 release's (shares written {@code 61%}, a {@code negligible_market_share} flag, no
+ * year, residue named {@code Various}, Malaysia as {@code MAL}). A provider flagged negligible is listed with its
+ * share unknown unless a figure is given, and carries {@code ck:flaggedNegligible true}. The 2022 {@code inputs.csv}
+ * is Mac OS Roman: load it with {@code --encoding x-MacRoman}.
  */
 public final class EtoChainReader implements SourceReader {
     public static final String FORMAT = "eto";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     static final List<String> FILES = List.of("stages.csv", "inputs.csv", "providers.csv", "sequence.csv", "provision.csv");
 
     private static final String CREDIT = "Emerging Technology Observatory (ETO), Center for Security and Emerging "
@@ -57,6 +63,7 @@ public final class EtoChainReader implements SourceReader {
 
     @Override public String format() { return FORMAT; }
     @Override public String version() { return VERSION; }
+    @Override public boolean takesEncoding() { return true; }
 
     @Override
     public boolean accepts(List<Path> paths) {
@@ -133,7 +140,7 @@ public final class EtoChainReader implements SourceReader {
     }
 
     private long readInputs(Path path) {
-        try (CsvRecords rows = CsvRecords.open(path, List.of("input_id", "input_name", "type", "stage_id", "description", "year"))) {
+        try (CsvRecords rows = CsvRecords.open(path, List.of("input_id", "input_name", "type", "stage_id", "description"))) {
             for (CsvRecord r : rows) {
                 String id = EtoValues.id(r, "input_id", "N");
                 defineItem(r, "input_id", id);
@@ -163,7 +170,7 @@ public final class EtoChainReader implements SourceReader {
     }
 
     private long readProviders(Path path) {
-        try (CsvRecords rows = CsvRecords.open(path, List.of("provider_name", "alias", "provider_id", "provider_type", "country"))) {
+        try (CsvRecords rows = CsvRecords.open(path, List.of("provider_name", "provider_id", "provider_type", "country"))) {
             for (CsvRecord r : rows) {
                 String id = EtoValues.id(r, "provider_id", "P");
                 String name = r.require("provider_name");
@@ -193,10 +200,7 @@ public final class EtoChainReader implements SourceReader {
             out.text(p, DCTerms.identifier.asNode(), id);
             out.text(p, RDFS.label.asNode(), name, "en");
         } else if (kind.equals("country")) {
-            String code = Iris.isCountryCode(name) ? name : r.get("country");
-            if (!Iris.isCountryCode(code))
-                throw r.error("provider_name", "country provider \"" + name
-                    + "\" has no ISO 3166-1 alpha-3 code (put it in provider_name or country)");
+            String code = countryCode(r, name);
             p = country(code);
             out.text(p, RDFS.label.asNode(), r.get("alias"), "en");
         } else if (kind.equals("organization")) {
@@ -220,6 +224,22 @@ public final class EtoChainReader implements SourceReader {
     }
 
     private record ProviderRow(String key, long line) {}
+
+    private record ProvisionRow(String values, long line) {}
+
+    /**
+     * The alpha-3 code of a country provider: its name when that is an ISO code (or ETO's region EUR), else the
+     * curated name table (the 2022 release writes MAL for Malaysia), else the country column.
+     */
+    private static String countryCode(CsvRecord r, String name) {
+        if (org.chainkg.rdf.CountryCodes.isAlpha3(name) || name.equals("EUR")) return name;
+        var entry = org.chainkg.source.CountryNames.lookup(name).filter(org.chainkg.source.CountryNames.Entry::isCountry);
+        if (entry.isPresent()) return entry.get().alpha3();
+        String c = r.get("country");
+        if (org.chainkg.rdf.CountryCodes.isAlpha3(c)) return c;
+        throw r.error("provider_name", "country provider \"" + name + "\" has no ISO 3166-1 alpha-3 code and is not in "
+            + "the country-name table (put the code in provider_name or country)");
+    }
 
     private Node country(String code) {
         Node c = Iris.country(code);
@@ -254,18 +274,23 @@ public final class EtoChainReader implements SourceReader {
     }
 
     private long readProvision(Path path) {
-        Map<String, Long> seen = new HashMap<>();
-        try (CsvRecords rows = CsvRecords.open(path, List.of("provider_id", "provided_id", "share_provided", "year", "source"))) {
+        Map<String, ProvisionRow> seen = new HashMap<>();
+        try (CsvRecords rows = CsvRecords.open(path, List.of("provider_id", "provided_id", "share_provided"))) {
             for (CsvRecord r : rows) {
                 String providerId = r.require("provider_id");
                 Node provider = providers.get(providerId);
                 if (provider == null)
                     throw r.error("provider_id", "\"" + providerId + "\" is not a provider id defined in providers.csv");
                 String itemId = knownItem(r, "provided_id", r.require("provided_id"));
-                Long first = seen.putIfAbsent(providerId + "/" + itemId, r.line());
-                if (first != null)
+                String values = String.join("\u0000", r.get("share_provided"), r.get("negligible_market_share"),
+                                            r.get("year"), r.get("source"));
+                ProvisionRow first = seen.putIfAbsent(providerId + "/" + itemId, new ProvisionRow(values, r.line()));
+                if (first != null) {
+                    // The 2022 release repeats one row verbatim (Powertech/S3): an identical repeat adds nothing.
+                    if (first.values().equals(values)) continue;
                     throw r.error("provided_id", "duplicate provision row for provider " + providerId + " and item "
-                                                 + itemId + " (first at line " + first + ")");
+                                                 + itemId + " with other values than at line " + first.line());
+                }
                 Node p = Iris.instance("eto", dataset, "provision", providerId + "-" + itemId);
                 out.type(p, CK.Provision);
                 out.add(p, CK.provider, provider);
@@ -275,6 +300,7 @@ public final class EtoChainReader implements SourceReader {
                 EtoValues.share(r, "share_provided").ifPresentOrElse(
                     share -> { out.bool(p, CK.shareKnown, true); out.decimal(p, CK.sharePercent, share); },
                     () -> out.bool(p, CK.shareKnown, false));
+                if (EtoValues.negligible(r, "negligible_market_share")) out.bool(p, CK.flaggedNegligible, true);
                 EtoValues.year(r, "year").ifPresent(y -> out.typed(p, CK.year, y, org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYear));
                 out.text(p, DCTerms.source.asNode(), r.get("source"));
                 out.integer(p, CK.sourceLine, r.line());

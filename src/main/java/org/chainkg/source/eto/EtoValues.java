@@ -20,14 +20,25 @@ final class EtoValues {
         return id;
     }
 
-    /** "Various countries" / "Various companies": unattributed residue, never a supplier. */
+    /** "Various countries" / "Various companies" (2022 release: "Various"): unattributed residue, never a supplier. */
     static boolean isResidue(String name) {
-        return name.equalsIgnoreCase("Various countries") || name.equalsIgnoreCase("Various companies");
+        return name.equalsIgnoreCase("Various countries") || name.equalsIgnoreCase("Various companies")
+               || name.equalsIgnoreCase("Various");
+    }
+
+    /** The 2022 release's {@code negligible_market_share} flag: "negligible" or empty. */
+    static boolean negligible(CsvRecord r, String column) {
+        String text = r.get(column);
+        if (text.isEmpty()) return false;
+        if (text.equalsIgnoreCase("negligible")) return true;
+        throw r.error(column, "\"" + text + "\" is not a negligible-share flag (expected \"negligible\" or empty)");
     }
 
     /** A share in percent (0–100); empty means "supplies, figure unknown". */
     static Optional<BigDecimal> share(CsvRecord r, String column) {
         String text = r.get(column);
+        // The 2022 release writes "61%".
+        if (text.endsWith("%")) text = text.substring(0, text.length() - 1).trim();
         if (text.isEmpty())
             return Optional.empty();
         BigDecimal v;
@@ -35,7 +46,6 @@ final class EtoValues {
             v = new BigDecimal(text);
         } catch (NumberFormatException e) {
             String hint = text.contains(",") ? " (use a dot as decimal mark)"
-                        : text.endsWith("%") ? " (write the percent without the % sign)"
                         : " (a share is a percent such as 12.5, or empty when unknown)";
             throw r.error(column, "\"" + text + "\" is not a number" + hint);
         }

@@ -64,7 +64,7 @@ public final class JsonRecords implements AutoCloseable {
             Reader in = name.endsWith(".gz")
                 ? new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
                       java.nio.file.Files.newInputStream(path), 1 << 16), java.nio.charset.StandardCharsets.UTF_8), 1 << 16)
-                : TextFields.utf8Reader(path);
+                : TextFields.reader(path);
             return new JsonRecords(path.getFileName().toString(), listField, MAPPER.getFactory().createParser(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);

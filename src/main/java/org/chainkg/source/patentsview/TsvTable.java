@@ -80,7 +80,7 @@ final class TsvTable implements Iterable<TsvTable.Row>, AutoCloseable {
     static TsvTable open(Path path, List<String> required) {
         String file = path.getFileName().toString();
         try {
-            Reader reader = TextFields.utf8Reader(path);
+            Reader reader = TextFields.reader(path);
             CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(reader);
             parser.setSchema(TSV);
             List<String> header = parser.nextToken() == JsonToken.START_ARRAY ? readHeader(file, parser) : List.of();
