@@ -24,6 +24,7 @@ public final class SourceFormats {
         register(org.chainkg.source.uspto.UsptoXmlReader::new);
         register(org.chainkg.source.patentsview.PatentsViewReader::new);
         register(org.chainkg.source.ppubs.PpubsReader::new);
+        register(org.chainkg.source.usgs.UsgsMcsReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {

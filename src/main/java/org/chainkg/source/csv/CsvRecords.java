@@ -37,6 +37,8 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
     private final CsvParser parser;
     private final Map<String, Integer> columns = new HashMap<>();
     private final List<String> header;
+    /** Columns up to the last named one: spreadsheet exports pad the header with empty names (USGS MCS). */
+    private final int namedWidth;
     private long records;
     /** Physical line where the record being read starts (for errors the parser reports at another place). */
     private long recordLine;
@@ -45,8 +47,11 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
         this.file = file;
         this.parser = parser;
         this.header = header;
+        int width = header.size();
+        while (width > 1 && header.get(width - 1).isEmpty()) width--;
+        this.namedWidth = width;
         for (int i = 0; i < header.size(); i++)
-            columns.put(header.get(i), i);
+            if (!header.get(i).isEmpty()) columns.put(header.get(i), i);
     }
 
     /**
@@ -78,7 +83,7 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
 
     private void checkHeader(List<String> required) {
         for (int i = 0; i < header.size(); i++)
-            if (header.indexOf(header.get(i)) != i)
+            if (!header.get(i).isEmpty() && header.indexOf(header.get(i)) != i)
                 throw new SourceDataException(file, 1, header.get(i), "column appears twice in the header");
         List<String> missing = new ArrayList<>();
         for (String col : required)
@@ -146,8 +151,14 @@ public final class CsvRecords implements Iterable<CsvRecord>, AutoCloseable {
                             }
                             values.add(parser.getText());
                         }
-                        if (values.size() == 1 && values.get(0).isEmpty())
-                            continue; // blank line
+                        if (values.stream().allMatch(v -> v.trim().isEmpty()))
+                            continue; // blank line, or a row of empty fields (",,,,")
+                        if (namedWidth < header.size() && values.size() >= namedWidth
+                            && values.subList(namedWidth, values.size()).stream().allMatch(String::isEmpty)) {
+                            // padding columns without a name: ignored when empty, however many the row has
+                            values = new ArrayList<>(values.subList(0, namedWidth));
+                            while (values.size() < header.size()) values.add("");
+                        }
                         if (values.size() != header.size())
                             throw new SourceDataException(file, line, null, "the record has " + values.size()
                                 + " fields but the header has " + header.size()
