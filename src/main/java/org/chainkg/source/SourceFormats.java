@@ -25,6 +25,7 @@ public final class SourceFormats {
         register(org.chainkg.source.patentsview.PatentsViewReader::new);
         register(org.chainkg.source.ppubs.PpubsReader::new);
         register(org.chainkg.source.usgs.UsgsMcsReader::new);
+        register(org.chainkg.source.iea.IeaMineralsReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {

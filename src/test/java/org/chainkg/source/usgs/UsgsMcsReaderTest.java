@@ -1,7 +1,6 @@
 package org.chainkg.source.usgs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,13 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.chainkg.source.SourceDataException;
+import org.chainkg.source.SupplyGraph;
 import org.chainkg.store.ChainStore;
 import org.chainkg.store.SourceLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,39 +33,9 @@ class UsgsMcsReaderTest {
         new UsgsMcsReader().read(List.of(REAL), StreamRDFLib.graph(graph));
     }
 
-    static final String PREFIXES = """
-        PREFIX ck: <https://w3id.org/chainkg/ontology#>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        """;
+    static String provision(String item, String who) { return new SupplyGraph(graph).provision(item, who); }
 
-    /** share, volume, estimated of one provider (alpha-3 code, or residue id) of one item id. */
-    static String provision(String item, String who) {
-        String q = PREFIXES + """
-            SELECT ?share ?known ?volume ?est ?year WHERE {
-              ?i dcterms:identifier "%s" . ?p ck:item ?i ; ck:provider ?c ; ck:shareKnown ?known ; ck:year ?year .
-              { ?c skos:notation "%s" } UNION { ?c dcterms:identifier "%s" }
-              OPTIONAL { ?p ck:sharePercent ?share } OPTIONAL { ?p ck:volume ?volume } OPTIONAL { ?p ck:estimated ?est }
-            }""".formatted(item, who, who);
-        try (QueryExecution qe = QueryExecution.model(ModelFactory.createModelForGraph(graph)).query(q).build()) {
-            var rs = qe.execSelect();
-            if (!rs.hasNext()) return "none";
-            QuerySolution s = rs.next();
-            String out = (s.contains("share") ? s.getLiteral("share").getLexicalForm() : "unknown") + " "
-                + (s.contains("volume") ? s.getLiteral("volume").getLexicalForm() : "-") + " "
-                + (s.contains("est") ? "est" : "") + s.getLiteral("year").getLexicalForm();
-            assertFalse(rs.hasNext(), "one provision per provider and item");
-            return out;
-        }
-    }
-
-    static long count(String where) {
-        try (QueryExecution qe = QueryExecution.model(ModelFactory.createModelForGraph(graph))
-                .query(PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { " + where + " }").build()) {
-            return qe.execSelect().next().getLiteral("n").getLong();
-        }
-    }
+    static long count(String where) { return new SupplyGraph(graph).count(where); }
 
     @Test
     void galliumSharesAreOfTheWorldTotalRowInTheLatestEstimatedYear() {
