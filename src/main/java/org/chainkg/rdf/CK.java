@@ -56,9 +56,11 @@ public final class CK {
     public static final Node unit = term("unit");
     public static final Node basis = term("basis");
     public static final Node estimated = term("estimated");
+    public static final Node SeriesFigure = term("SeriesFigure");
+    public static final Node HistoricalFigure = term("HistoricalFigure");
     public static final Node ScenarioFigure = term("ScenarioFigure");
-    public static final Node scenarioItem = term("scenarioItem");
-    public static final Node scenarioProvider = term("scenarioProvider");
+    public static final Node figureItem = term("figureItem");
+    public static final Node figureProvider = term("figureProvider");
     public static final Node scenario = term("scenario");
     public static final Node ChainLink = term("ChainLink");
     public static final Node linkFrom = term("linkFrom");

@@ -26,6 +26,7 @@ public final class SourceFormats {
         register(org.chainkg.source.ppubs.PpubsReader::new);
         register(org.chainkg.source.usgs.UsgsMcsReader::new);
         register(org.chainkg.source.iea.IeaMineralsReader::new);
+        register(org.chainkg.source.pvice.PvIceReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {
@@ -52,7 +53,8 @@ public final class SourceFormats {
         if (found.isEmpty())
             throw new IllegalArgumentException("cannot tell the format of " + paths + "; name it with --format ("
                                                + String.join(", ", names()) + ")");
-        throw new IllegalArgumentException("several formats could read " + paths + "; name one with --format");
+        throw new IllegalArgumentException("several formats could read " + paths + " ("
+            + String.join(", ", found.stream().map(SourceReader::format).toList()) + "); name one with --format");
     }
 
     private SourceFormats() {}

@@ -23,7 +23,7 @@ public record SupplyGraph(Graph graph) {
     public String figure(String item, String who, String scenario) {
         String match = scenario == null
             ? "?p a ck:Provision ; ck:item ?i ; ck:provider ?c ."
-            : "?p a ck:ScenarioFigure ; ck:scenarioItem ?i ; ck:scenarioProvider ?c ; ck:scenario \"" + scenario + "\"@en .";
+            : "?p a ck:ScenarioFigure ; ck:figureItem ?i ; ck:figureProvider ?c ; ck:scenario \"" + scenario + "\"@en .";
         String q = PREFIXES + """
             SELECT ?share ?volume ?est ?year WHERE {
               ?i dcterms:identifier "%s" . %s ?p ck:shareKnown ?known ; ck:year ?year .

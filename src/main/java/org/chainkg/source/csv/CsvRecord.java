@@ -27,6 +27,11 @@ public final class CsvRecord {
         return i == null ? "" : values.get(i).trim();
     }
 
+    /** The value of the i-th column (0-based), trimmed: for a column without a name in the header. */
+    public String get(int i) {
+        return i < values.size() ? values.get(i).trim() : "";
+    }
+
     /** The value, which must not be empty. */
     public String require(String column) {
         String v = get(column);

@@ -72,7 +72,7 @@ public final class IeaMineralsReader implements SourceReader {
 
     @Override
     public boolean accepts(List<Path> paths) {
-        return SourcePaths.onlyNamed(paths, List.of(FILE));
+        return SourcePaths.named(paths, List.of(FILE)).containsKey(FILE);
     }
 
     @Override
@@ -219,8 +219,8 @@ public final class IeaMineralsReader implements SourceReader {
                     out.add(f, CK.item, it);
                 } else {
                     out.type(f, CK.ScenarioFigure);
-                    out.add(f, CK.scenarioProvider, provider(e));
-                    out.add(f, CK.scenarioItem, it);
+                    out.add(f, CK.figureProvider, provider(e));
+                    out.add(f, CK.figureItem, it);
                     out.text(f, CK.scenario, SCENARIO + " " + year, "en");
                 }
                 var share = shares.get(i);
