@@ -27,6 +27,7 @@ public final class SourceFormats {
         register(org.chainkg.source.usgs.UsgsMcsReader::new);
         register(org.chainkg.source.iea.IeaMineralsReader::new);
         register(org.chainkg.source.pvice.PvIceReader::new);
+        register(org.chainkg.source.mapping.CrossChainReader::new);
     }
 
     private static void register(Supplier<SourceReader> factory) {
