@@ -33,6 +33,27 @@ public final class TestData {
         return store;
     }
 
+    /** Synthetic chains in the formats of the production statistics (USGS, IEA, PV_ICE), an older eto-mini release, links. */
+    public static final Path CHAINS_MINI = Path.of("src/test/resources/fixtures/chains-mini");
+
+    /**
+     * eto-mini as release 2025-01 beside its older release 2024-01, usgs-mini, iea-mini, pv-mini and the cross-chain
+     * links between them, with the derived graphs computed.
+     */
+    public static ChainStore chainsMini(Path dir) {
+        ChainStore store = ChainStore.open(dir);
+        SourceLoader loader = new SourceLoader(store.dataset());
+        loader.load(new EtoChainReader(), List.of(CHAINS_MINI.resolve("eto-mini-releases/2024-01")), null, "2024-01");
+        loader.load(new EtoChainReader(), List.of(ETO_MINI), null, "2025-01");
+        for (String part : List.of("usgs-mini/2024", "iea-mini", "pv-mini", "cross-chain.csv")) {
+            List<Path> paths = List.of(CHAINS_MINI.resolve(part));
+            loader.load(org.chainkg.source.SourceFormats.detect(paths), paths, null,
+                        part.startsWith("usgs") || part.startsWith("iea") ? "2024" : null);
+        }
+        org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
+        return store;
+    }
+
     /** A store with one ETO-format chain, without derived graphs. */
     public static ChainStore storeWith(Path dir, Path etoFolder) {
         ChainStore store = ChainStore.open(dir);

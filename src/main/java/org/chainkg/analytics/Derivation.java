@@ -25,9 +25,19 @@ public interface Derivation {
 
     /** Runs a SPARQL SELECT over the store (union default graph) and hands each row over; returns the rows read. */
     static long select(DatasetGraph dsg, String query, java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> row) {
+        return select(dsg, query, false, row);
+    }
+
+    /**
+     * As {@link #select(DatasetGraph, String, java.util.function.Consumer)}; with {@code allReleases}, superseded releases
+     * of a dataset ({@link org.chainkg.store.Releases}) are read too.
+     */
+    static long select(DatasetGraph dsg, String query, boolean allReleases,
+                       java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> row) {
         long[] n = {0};
-        try (org.apache.jena.sparql.exec.QueryExec q = org.apache.jena.sparql.exec.QueryExec.dataset(dsg)
-                 .query(org.apache.jena.query.QueryFactory.create(query)).build()) {
+        var builder = org.apache.jena.sparql.exec.QueryExec.dataset(dsg).query(org.apache.jena.query.QueryFactory.create(query));
+        if (allReleases) builder = builder.set(org.apache.jena.tdb2.sys.SystemTDB.symTupleFilter, org.chainkg.store.Releases.SHOW_ALL);
+        try (org.apache.jena.sparql.exec.QueryExec q = builder.build()) {
             q.select().forEachRemaining(b -> { row.accept(b); n[0]++; });
         }
         return n[0];

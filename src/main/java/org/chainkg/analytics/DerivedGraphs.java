@@ -33,7 +33,7 @@ public final class DerivedGraphs {
 
     /** The derivations, in order (later ones may read earlier ones' graphs). */
     public static List<Derivation> all() {
-        return List.of(new SupplyConcentration(), new NearestStages(), new OrganisationResolver(), new TechnologyReach(), new TextLinker(),
+        return List.of(new SupplyConcentration(), new ConcentrationSeries(), new UpstreamTiers(), new NearestStages(), new OrganisationResolver(), new TechnologyReach(), new TextLinker(),
                        new OutputReach(), new ResearchCapacity(), new Collaborations());
     }
 

@@ -1,7 +1,6 @@
 package org.chainkg.analytics;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,10 +52,7 @@ public final class SupplyConcentration implements Derivation {
 
     /** The supply rows of one element, as read. */
     private static final class Element {
-        final Map<Node, BigDecimal> countryShare = new LinkedHashMap<>();   // provision -> share (null: unknown)
-        final Map<Node, Node> countryOf = new HashMap<>();
-        final Map<Node, String> codeOf = new HashMap<>();
-        final Map<Node, BigDecimal> firmShare = new LinkedHashMap<>();
+        final ConcentrationFigures figures = new ConcentrationFigures();
         final Set<Node> graphs = new java.util.LinkedHashSet<>();
         Node year;
     }
@@ -66,15 +62,11 @@ public final class SupplyConcentration implements Derivation {
         Map<Node, Element> elements = new LinkedHashMap<>();
         Derivation.select(dsg, ROWS, b -> {
             Element e = elements.computeIfAbsent(b.get("el"), k -> new Element());
-            Node p = b.get("p");
             BigDecimal share = b.contains("s") ? new BigDecimal(b.get("s").getLiteralLexicalForm()) : null;
-            if (b.get("kind").getLiteralLexicalForm().equals("country")) {
-                e.countryShare.put(p, share);
-                e.countryOf.put(p, b.get("country"));
-                if (b.contains("code")) e.codeOf.put(p, b.get("code").getLiteralLexicalForm());
-            } else {
-                e.firmShare.put(p, share);
-            }
+            if (b.get("kind").getLiteralLexicalForm().equals("country"))
+                e.figures.country(b.get("p"), b.get("country"), b.contains("code") ? b.get("code").getLiteralLexicalForm() : null, share);
+            else
+                e.figures.firm(b.get("p"), share);
         });
         Derivation.select(dsg, YEARS_AND_GRAPHS, b -> {
             Element e = elements.get(b.get("el"));
@@ -86,34 +78,11 @@ public final class SupplyConcentration implements Derivation {
         long n = 0;
         for (Map.Entry<Node, Element> entry : elements.entrySet()) {
             Element e = entry.getValue();
-            if (e.countryShare.isEmpty()) continue;
+            if (!e.figures.hasCountries()) continue;
             Node m = Iris.derived("concentration", entry.getKey().getURI());
             out.type(m, CK.ConcentrationMeasure);
             out.add(m, CK.assessedElement, entry.getKey());
-            BigDecimal hhi = BigDecimal.ZERO, top = null;
-            int countries = 0;
-            for (BigDecimal s : e.countryShare.values()) {
-                if (s == null || s.signum() > 0) countries++;
-                if (s == null) continue;
-                hhi = hhi.add(s.multiply(s));
-                if (top == null || s.compareTo(top) > 0) top = s;
-            }
-            Node topCountry = null;
-            if (top != null) {
-                String best = null;
-                for (Map.Entry<Node, BigDecimal> c : e.countryShare.entrySet()) {
-                    String code = e.codeOf.get(c.getKey());
-                    if (c.getValue() == null || c.getValue().compareTo(top) != 0 || code == null) continue;
-                    if (best == null || code.compareTo(best) < 0) { best = code; topCountry = e.countryOf.get(c.getKey()); }
-                }
-                out.decimal(m, CK.hhi, hhi);
-                out.decimal(m, CK.topShare, top);
-            } else if (e.countryShare.size() == 1) {
-                topCountry = e.countryOf.values().iterator().next();
-            }
-            if (topCountry != null) out.add(m, CK.topCountry, topCountry);
-            out.integer(m, CK.countryCount, countries);
-            out.integer(m, CK.firmCount, e.firmShare.values().stream().filter(s -> s == null || s.signum() > 0).count());
+            e.figures.write(out, m);
             if (e.year != null) out.add(m, CK.year, e.year);
             for (Node g : e.graphs) out.add(m, Vocab.provWasDerivedFrom, g);
             n++;

@@ -26,7 +26,7 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  */
 public final class NamedQuery {
     private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(string|decimal|integer|iri)\\s+(\\S+)(?:\\s+\\{([^}]*)\\})?\\s*(.*)$");
-    private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit|Empty):\\s*(.*)$");
+    private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit|Empty|Releases):\\s*(.*)$");
 
     /** Request parameters that are not query parameters: the result format and the page ({@link Page}). */
     public static final java.util.List<String> RESERVED =
@@ -43,6 +43,11 @@ public final class NamedQuery {
         this.text = text;
         this.query = QueryFactory.create(text);
         parseHeader();
+        if (fields.containsKey("Releases")) {
+            if (!fields.get("Releases").equals("all"))
+                throw new IllegalArgumentException("named query " + name + ": \"# Releases:\" takes one value, all");
+            QueryRunner.seeAllReleases(query);
+        }
         this.emptyNote = fields.containsKey("Empty") ? emptyNoteQuery(fields.get("Empty")) : null;
     }
 

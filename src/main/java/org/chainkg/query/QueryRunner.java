@@ -38,6 +38,13 @@ public final class QueryRunner {
         return new QueryRunner(null, endpoint, timeoutMillis);
     }
 
+    /** Queries that compare releases (header {@code # Releases: all}): they run without the superseded-release filter. */
+    private static final java.util.Set<Query> ALL_RELEASES =
+        java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    /** Marks a parsed query as one that sees every release of every dataset ({@link org.chainkg.store.Releases}). */
+    static void seeAllReleases(Query query) { ALL_RELEASES.add(query); }
+
     /** Runs the query and hands the rows to {@code consumer} while the read transaction is open. */
     public void select(Query query, Binding parameters, Consumer<RowSet> consumer) {
         select(query, parameters, Page.ALL, consumer);
@@ -58,6 +65,7 @@ public final class QueryRunner {
         }
         Txn.executeRead(dsg, () -> {
             var builder = QueryExec.dataset(dsg).query(page.applyTo(query));
+            if (ALL_RELEASES.contains(query)) builder = builder.set(org.apache.jena.tdb2.sys.SystemTDB.symTupleFilter, org.chainkg.store.Releases.SHOW_ALL);
             if (parameters != null && !parameters.isEmpty()) builder = builder.substitution(parameters);
             if (timeoutMillis <= 0) {
                 try (QueryExec exec = builder.build()) {

@@ -57,6 +57,13 @@ public final class CK {
     public static final Node basis = term("basis");
     public static final Node estimated = term("estimated");
     public static final Node SeriesFigure = term("SeriesFigure");
+    public static final Node SeriesMeasure = term("SeriesMeasure");
+    public static final Node series = term("series");
+    public static final Node period = term("period");
+    public static final Node UpstreamRelation = term("UpstreamRelation");
+    public static final Node upstreamElement = term("upstreamElement");
+    public static final Node downstreamElement = term("downstreamElement");
+    public static final Node tier = term("tier");
     public static final Node HistoricalFigure = term("HistoricalFigure");
     public static final Node ScenarioFigure = term("ScenarioFigure");
     public static final Node figureItem = term("figureItem");

@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The real data chainkg ships with (data/ in the project, also packaged in the jar), each with its NOTICE: the
- * ETO/CSET semiconductor supply chain, chainkg's curated chain-to-CPC mapping and Chinese names, a CORDIS H2020
+ * ETO/CSET semiconductor supply chain (releases 2022-09 and 2026-08), USGS world mineral production (MCS 2024), IEA
+ * critical-minerals mining and refining (2024, with projections), NREL PV_ICE's solar silicon chain, chainkg's curated
+ * links between these chains, chainkg's curated chain-to-CPC mapping and Chinese names, a CORDIS H2020
  * slice, real USPTO, EPO OPS, OpenAlex and ROR records, ROR's semiconductor organisations, and the semiconductor
  * patents of USPTO Patent Public Search and the PatentsView PatentSearch API. Found in ./data when run from a checkout, else
  * copied out of the jar.
@@ -21,6 +23,10 @@ public final class BundledData {
         new String[] {"eto-chip-explorer-releases/2022-09", "eto", "2022-09", "x-MacRoman"},
         new String[] {"eto-chip-explorer", "eto", "2026-08"},
         new String[] {"mappings", "chain-mapping"},
+        new String[] {"usgs-mcs/2024", "usgs-mcs", "2024"},
+        new String[] {"iea-critical-minerals", "iea-minerals", "2024"},
+        new String[] {"nrel-pv-ice", "pv-ice"},
+        new String[] {"mappings/cross-chain.csv", "cross-chain"},
         new String[] {"cordis-h2020", "cordis"},
         new String[] {"samples/ror", "ror"},
         new String[] {"ror-semiconductor", "ror"},
@@ -48,7 +54,7 @@ public final class BundledData {
 
     private static Path folder(String name) {
         Path local = Path.of("data").resolve(name);
-        if (Files.isDirectory(local)) return local;
+        if (Files.exists(local)) return local;
         return unpacked().resolve(name);
     }
 

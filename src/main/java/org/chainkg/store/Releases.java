@@ -29,8 +29,8 @@ import org.chainkg.rdf.CK;
 /**
  * Releases of one dataset as versions. A source graph may name its dataset ({@code ck:datasetKey}) and release date
  * ({@code ck:release}); of the graphs of one format and dataset, the newest release is <em>current</em> and the older
- * ones are <em>superseded</em>. Superseded graphs stay in the store, each queryable by name ({@code GRAPH <g>}), but
- * are hidden from the default graph of every query (and from {@code GRAPH ?g}) by a TDB2 quad filter
+ * ones are <em>superseded</em>. Superseded graphs stay in the store (the named queries that compare
+ * releases, read them), but are hidden from every other query (default graph, {@code GRAPH ?g} and {@code GRAPH <g>}) by a TDB2 quad filter
  * ({@link SystemTDB#symTupleFilter}) set in the dataset's context: the named queries, the SPARQL endpoint and the
  * derivations all see the newest release of each dataset only. A query that compares releases
  * ({@code # Releases: all} in its header) runs with {@link #showAll(Context)}.
@@ -42,7 +42,8 @@ public final class Releases {
     /** YYYY, YYYY-MM or YYYY-MM-DD. */
     public static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
-    private static final Predicate<Tuple<NodeId>> ALL = t -> true;
+    /** The filter that hides nothing, for queries that compare releases. */
+    public static final Predicate<Tuple<NodeId>> SHOW_ALL = t -> true;
 
     /** One release-bearing source graph. */
     public record Release(Node graph, String format, String dataset, String date) {}
@@ -125,7 +126,7 @@ public final class Releases {
 
     /** Lets one query execution see every release (its own context overrides the dataset's filter). */
     public static void showAll(Context queryContext) {
-        queryContext.set(SystemTDB.symTupleFilter, ALL);
+        queryContext.set(SystemTDB.symTupleFilter, SHOW_ALL);
     }
 
     private static String format(DatasetGraph dsg, Node g) {
