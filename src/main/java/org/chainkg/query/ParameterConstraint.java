@@ -11,6 +11,7 @@ import java.util.Locale;
  *   <li>{@code {0..100}}: a number in the closed range (decimal and integer parameters);</li>
  *   <li>{@code {item|technology}}: one of the listed words;</li>
  *   <li>{@code {country}}: an ISO 3166-1 alpha-3 code or a region code the data has (case-folded: chn = CHN);</li>
+ *   <li>{@code {countries}}: a comma-separated list of such codes (case-folded, spaces ignored), or {@code none};</li>
  *   <li>{@code {item}}: an item or stage id that a loaded chain has;</li>
  *   <li>{@code {chain}}: the IRI of a loaded {@code ck:IndustrialChain};</li>
  *   <li>{@code {lucene}}: a search in Lucene's classic query syntax.</li>
@@ -40,7 +41,7 @@ public sealed interface ParameterConstraint {
         @Override public String toString() { return "lucene"; }
     }
 
-    enum Kind { COUNTRY, ITEM, CHAIN }
+    enum Kind { COUNTRY, COUNTRIES, ITEM, CHAIN }
 
     /** Parses the text between the braces; {@code where} names the parameter for errors. */
     static ParameterConstraint parse(String text, String where) {
@@ -57,6 +58,7 @@ public sealed interface ParameterConstraint {
         }
         switch (t) {
             case "country": return new InStore(Kind.COUNTRY);
+            case "countries": return new InStore(Kind.COUNTRIES);
             case "item": return new InStore(Kind.ITEM);
             case "chain": return new InStore(Kind.CHAIN);
             case "lucene": return new LuceneSyntax();

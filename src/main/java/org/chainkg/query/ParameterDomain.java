@@ -46,6 +46,19 @@ public final class ParameterDomain {
                 throw p.refuse(value, "is not an ISO 3166-1 alpha-3 code nor a region of the data"
                     + hint(value, inData, all));
             }
+            case COUNTRIES -> {
+                if (value.equals("none")) return;
+                if (value.isEmpty() || value.startsWith(",") || value.endsWith(",") || value.contains(",,"))
+                    throw p.refuse(value, "is not a comma-separated list of country codes (e.g. NLD,JPN), or none");
+                for (String code : value.split(",")) {
+                    try {
+                        check(p, ParameterConstraint.Kind.COUNTRY, code);
+                    } catch (QueryParameterException e) {
+                        throw p.refuse(value, "lists \"" + code + "\", which is not an ISO 3166-1 alpha-3 code nor a region of the data"
+                            + hint(code, values(COUNTRIES), CountryCodes.alpha3Codes()));
+                    }
+                }
+            }
             case ITEM -> {
                 if (exists(IS_ITEM, NodeFactory.createLiteralString(value))) return;
                 Set<String> items = values(ITEMS);

@@ -42,6 +42,8 @@ public record QueryParameter(String name, String type, String defaultValue, Para
         String v = value.trim();
         if (constraint instanceof ParameterConstraint.InStore s && s.kind() == ParameterConstraint.Kind.COUNTRY)
             return v.toUpperCase(Locale.ROOT);
+        if (constraint instanceof ParameterConstraint.InStore s && s.kind() == ParameterConstraint.Kind.COUNTRIES)
+            return v.equalsIgnoreCase("none") ? "none" : v.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         return v;
     }
 
