@@ -97,6 +97,7 @@ public final class LoadCommand implements Callable<Integer> {
                                   result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");
                 if (result.report().credit() != null)
                     System.err.println("data: " + result.report().credit());
+                org.chainkg.store.ReleaseSummary.of(s.dataset(), result.graph()).ifPresent(System.err::println);
             }
             if (!noDerive)
                 DeriveCommand.refresh(s, common.quiet);
