@@ -179,8 +179,8 @@ public final class FileScan {
         String iconv = likely.name().equals("x-MacRoman") ? "MACINTOSH" : likely.name().toUpperCase(java.util.Locale.ROOT);
         String label = likely.name().equals("x-MacRoman") ? "Mac OS Roman" : likely.displayName();
         return "the file is not UTF-8 (byte " + firstBadByte(badLine, StandardCharsets.UTF_8) + " cannot be decoded); its bytes "
-            + "look like " + label + ": load it with --encoding " + likely.name() + ", or save it as UTF-8, e.g. iconv -f "
-            + iconv + " -t UTF-8";
+            + "look like " + label + ": " + (TextEncoding.selectable() ? "load it with --encoding " + likely.name() + ", or " : "")
+            + "save it as UTF-8, e.g. iconv -f " + iconv + " -t UTF-8";
     }
 
     private static String firstBadByte(byte[] bytes, java.nio.charset.Charset cs) {

@@ -18,6 +18,10 @@ import java.util.Arrays;
  */
 public final class TextEncoding {
     private static final ThreadLocal<Charset> CURRENT = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8);
+    private static final ThreadLocal<Boolean> SELECTABLE = ThreadLocal.withInitial(() -> false);
+
+    /** True when the current load's reader takes {@code load --encoding} (delimited text; not JSON or XML). */
+    public static boolean selectable() { return SELECTABLE.get(); }
 
     /** The encoding of the current load's text files. */
     public static Charset current() { return CURRENT.get(); }
@@ -27,9 +31,16 @@ public final class TextEncoding {
 
     /** Uses {@code charset} for text files read on this thread until the scope closes. */
     public static Scope use(Charset charset) {
+        return use(charset, true);
+    }
+
+    /** As {@link #use(Charset)}; {@code selectable}: whether the reader takes {@code --encoding} (for the not-UTF-8 advice). */
+    public static Scope use(Charset charset, boolean selectable) {
         Charset before = CURRENT.get();
+        boolean wasSelectable = SELECTABLE.get();
         CURRENT.set(charset);
-        return () -> CURRENT.set(before);
+        SELECTABLE.set(selectable);
+        return () -> { CURRENT.set(before); SELECTABLE.set(wasSelectable); };
     }
 
     /**

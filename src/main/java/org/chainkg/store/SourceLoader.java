@@ -199,7 +199,7 @@ public final class SourceLoader {
     /** Runs the reader into a sink, reporting each file it starts to the progress display. */
     private SourceReport read(SourceReader reader, List<Path> paths, StreamRDF sink) {
         FileScan.onScan(progress::fileStarted);
-        try (var charset = org.chainkg.source.TextEncoding.use(encoding)) {
+        try (var charset = org.chainkg.source.TextEncoding.use(encoding, reader.takesEncoding())) {
             return reader.read(paths, sink);
         } finally {
             FileScan.onScan(null);

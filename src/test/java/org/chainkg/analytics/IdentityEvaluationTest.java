@@ -40,7 +40,7 @@ class IdentityEvaluationTest {
         SourceLoader loader = new SourceLoader(store.dataset());
         // Every bundled source (as the default serve loads them), plus the synthetic ASML patent.
         for (var b : org.chainkg.source.BundledData.all())
-            loader.load(SourceFormats.byName(b.format()), b.paths(), null);
+            loader.load(SourceFormats.byName(b.format()), b.paths(), null, b.release(), b.encoding());
         Path asml = Path.of("src/test/resources/fixtures/uspto-xml/synthetic");
         loader.load(SourceFormats.detect(List.of(asml)), List.of(asml), null);
         Txn.executeRead(store.dataset(), () -> {

@@ -35,7 +35,7 @@ class BundledResearchAnswersTest {
     static void load() {
         Path dir = tmp.resolve("db");
         try (ChainStore s = ChainStore.open(dir)) {
-            assertEquals(11, ServeCommand.loadMissingBundled(s));
+            assertEquals(16, ServeCommand.loadMissingBundled(s));
         }
         db = dir.toString();
     }
@@ -168,5 +168,47 @@ class BundledResearchAnswersTest {
         for (String baseline : List.of("prior-outputs", "technology-only", "text-only", "popularity", "random"))
             assertTrue(recall.get("chainkg/all") > recall.get(baseline + "/all"),
                        "chainkg " + recall.get("chainkg/all") + " vs " + baseline + " " + recall.get(baseline + "/all") + "\n" + r.out());
+    }
+
+    // Across chains, tiers and releases, on the bundled real data (issue: supply gaps across chains, tiers and time).
+
+    @Test
+    void galliumIsAChokepointForTheUnitedStatesOnTheUsgsChain() {
+        List<String> rows = query("chokepoints", "country=USA", "chain=https://w3id.org/chainkg/id/usgs/usgs-mcs/chain").out().lines().toList();
+        // USGS MCS 2024: China 600,000 kg of a world total of 610,000 kg (2023, estimated)
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("galli,Gallium,") && l.contains(",CHN,98.3607,0.0,")), String.join("\n", rows));
+        for (String chain : List.of("iea/iea-critical-minerals", "pv/nrel-pv-ice", "eto/eto-chip-explorer"))
+            assertTrue(query("chokepoints", "country=USA", "chain=https://w3id.org/chainkg/id/" + chain + "/chain").out().lines().count() > 1, chain);
+    }
+
+    @Test
+    void upstreamRiskOfTheEtoWaferReachesMgSiThroughPolysilicon() {
+        List<String> rows = query("upstream-risk", "item=N26", "country=USA").out().lines().toList();
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("polysilicon,Polysilicon (solar grade),https://w3id.org/chainkg/id/pv/nrel-pv-ice/chain,1,held,")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("mgsi,Metallurgical-grade silicon (MG-Si),https://w3id.org/chainkg/id/pv/nrel-pv-ice/chain,2,negligible,")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("galli,Gallium,https://w3id.org/chainkg/id/usgs/usgs-mcs/chain,1,")), String.join("\n", rows));
+    }
+
+    @Test
+    void chinaWithoutTheNetherlandsAndJapanIsCutOffFromEuvAndArfImmersion() {
+        List<String> rows = query("what-if", "country=CHN", "without=NLD,JPN").out().lines().toList();
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("item,N20,EUV lithography tools,100.0,0.0,0.0,0,yes,")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("item,N22,ArF immersion (DUV) lithography tools,") && l.contains(",yes,")), String.join("\n", rows));
+        assertEquals(1, query("what-if", "country=CHN").out().lines().count(), "without=none cuts nothing off");
+    }
+
+    @Test
+    void releaseChangesFrom2022To2026AgreeWithTheLoadSummary() {
+        List<String> rows = query("release-changes", "country=CHN").out().lines().toList();
+        // ReleaseSummary (plain Java over the two graphs) counts items 129 (+48, -1) between 2022-09 and 2026-08
+        assertEquals(48, rows.stream().filter(l -> l.startsWith("item-added,")).count());
+        assertEquals(1, rows.stream().filter(l -> l.startsWith("item-removed,")).count());
+        assertTrue(rows.stream().allMatch(l -> l.startsWith("change,") || l.endsWith(",2022-09,2026-08")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("chokepoint-added,")), String.join("\n", rows));
+        try (ChainStore s = ChainStore.open(Path.of(db))) {
+            var summary = org.chainkg.store.ReleaseSummary.of(s.dataset(),
+                org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/chainkg/graph/eto/eto-chip-explorer/2026-08")).orElseThrow();
+            assertTrue(summary.contains("items 129 (+48, -1)"), summary);
+        }
     }
 }

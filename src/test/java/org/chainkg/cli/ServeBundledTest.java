@@ -19,7 +19,7 @@ class ServeBundledTest {
     @Test
     void emptyStoreGetsTheBundledDataOnce() {
         try (ChainStore s = ChainStore.open(tmp.resolve("db"))) {
-            assertEquals(11, ServeCommand.loadMissingBundled(s));
+            assertEquals(16, ServeCommand.loadMissingBundled(s));
             assertFalse(s.isEmpty());
             assertEquals(0, ServeCommand.loadMissingBundled(s));
             org.chainkg.analytics.TextLinkerTest.assertBundledLinksRight(s.dataset());

@@ -140,6 +140,6 @@ class UsptoXmlBadInputTest {
         String s = Files.readString(f).replace("Managing mid-dialog", "Manag\u00e9ing mid-dialog");
         Files.write(f, s.getBytes(StandardCharsets.ISO_8859_1));
         refused("US08930553.xml [line 45]: the file is not UTF-8 (byte 0xE9 at byte 34 of the line cannot be decoded); "
-                + "save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8", single);
+                + "its bytes look like windows-1252: save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8", single);
     }
 }
