@@ -293,6 +293,24 @@ final class ChainModel {
         return items.get(r.weighted(itemWeights));
     }
 
+    /** The n country providers other than {@code home} with the largest summed known shares (for what-if's without). */
+    List<String> topForeignCountries(String home, int n) {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        Map<String, Provider> byId = new LinkedHashMap<>();
+        providers.values().forEach(pr -> byId.put(pr.id(), pr));
+        for (Provision p : provisions) {
+            Provider pr = byId.get(p.providerId());
+            if (pr == null || !pr.type().equals("country") || pr.name().equals(home) || p.share().isEmpty()) continue;
+            try {
+                sum.merge(pr.name(), Double.parseDouble(p.share()), Double::sum);
+            } catch (NumberFormatException e) {
+                // not a figure: not ranked
+            }
+        }
+        return sum.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .limit(n).map(Map.Entry::getKey).toList();
+    }
+
     String chainIri() {
         return "https://w3id.org/chainkg/id/eto/" + dataset + "/chain";
     }

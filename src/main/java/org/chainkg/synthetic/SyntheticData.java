@@ -45,6 +45,15 @@ public final class SyntheticData {
         World world = new World(scale, seed);
         List<Source> sources = new ArrayList<>();
         for (ChainModel c : world.chains) {
+            if (c == world.chains.get(0)) {
+                // The first chain in two invented releases (2024-01, then 2025-01), for release-changes and concentration-trend.
+                Path releases = out.resolve(c.dataset + "-releases");
+                EtoFiles.write(c, releases.resolve("2024-01"), seed, true);
+                sources.add(new Source("eto", releases.resolve("2024-01"), null));
+                EtoFiles.write(c, releases.resolve("2025-01"), seed);
+                sources.add(new Source("eto", releases.resolve("2025-01"), null));
+                continue;
+            }
             Path dir = out.resolve(c.dataset);
             EtoFiles.write(c, dir, seed);
             sources.add(new Source("eto", dir, null));
@@ -67,6 +76,8 @@ public final class SyntheticData {
         params.put("chain-map", Map.of("chain", first.chainIri()));
         params.put("search", Map.of("q", first.domain.cores().get(0)));
         params.put("org-profile", Map.of("org", world.firms.get(0).name()));
+        params.put("release-changes", Map.of("dataset", first.dataset));
+        params.put("what-if", Map.of("without", String.join(",", first.topForeignCountries("CHN", 3))));
         Manifest m = new Manifest(out, scale, seed, sources, params);
         writeNotice(m, world);
         return m;
