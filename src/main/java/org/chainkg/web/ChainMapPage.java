@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code firm} (with {@code firm=P88} or a firm's name) the items the firm supplies with its share.
  */
 public final class ChainMapPage extends Page {
-    public static final List<String> HIGHLIGHTS = List.of("country", "concentration", "broken", "islands", "firm");
+    public static final List<String> HIGHLIGHTS = List.of("country", "concentration", "broken", "islands", "firm", "whatif");
     static final String CHAINS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -56,9 +56,9 @@ public final class ChainMapPage extends Page {
     /** One item on the map, as the template shows it. */
     public record Item(String id, String name, boolean nameFallback, String type, String status, String share, boolean shareUnknown,
                        boolean chokepoint, String hhi, String band, Set<String> brokenSegments, boolean island,
-                       String firmShare, boolean firmShareUnknown, List<Item> subkinds) {
-        /** Flagged: a chokepoint, a missing resource of a broken segment, or an island. */
-        public boolean flagged() { return chokepoint || !brokenSegments.isEmpty() || island || firmShare != null; }
+                       String firmShare, boolean firmShareUnknown, boolean cutOff, List<Item> subkinds) {
+        /** Flagged: a chokepoint, a missing resource of a broken segment, an island, or cut off (what-if). */
+        public boolean flagged() { return chokepoint || !brokenSegments.isEmpty() || island || firmShare != null || cutOff; }
         /** Its sub-kinds are shown open when one of them, at any depth, is flagged. */
         public boolean open() { return subkinds.stream().anyMatch(c -> c.flagged() || c.open()); }
     }
@@ -69,7 +69,7 @@ public final class ChainMapPage extends Page {
 
     public record View(Lang lang, String chain, String chainLabel, List<String[]> chains, String country, String highlight,
                        List<Stage> stages, List<Segment> broken, List<String> islands, int chokepoints, String firm, String firmName,
-                       String switchUrl) {}
+                       String switchUrl, String without, int cutOffCount) {}
 
     @Override
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
@@ -88,6 +88,9 @@ public final class ChainMapPage extends Page {
             throw new IllegalArgumentException("firm: highlight=firm needs a firm (an ETO provider id such as P88, or its name)");
         if (country == null && !highlight.equals("concentration") && !highlight.equals("firm"))
             throw new IllegalArgumentException("country: highlight=" + highlight + " needs a country (e.g. country=CHN)");
+        String without = req.getParameter("without") == null || req.getParameter("without").isBlank() ? null : req.getParameter("without").trim();
+        if (highlight.equals("whatif") && without == null)
+            throw new IllegalArgumentException("without: highlight=whatif needs the countries that stop supplying, e.g. without=NLD,JPN");
 
         Table map = tables.named("chain-map", Map.of("chain", chain));
         Map<String, String[]> extra = new HashMap<>();
@@ -96,6 +99,9 @@ public final class ChainMapPage extends Page {
 
         Map<String, Map<String, String>> profile = new HashMap<>();
         Set<String> chokepoints = new LinkedHashSet<>();
+        Set<String> cutOff = new LinkedHashSet<>();
+        Set<String> rowsOfChain = new java.util.HashSet<>();
+        for (Map<String, String> r : map.rows()) rowsOfChain.add(r.get("item_id"));
         Map<String, Set<String>> brokenBy = new HashMap<>();
         List<Segment> broken = new ArrayList<>();
         List<String> islands = new ArrayList<>();
@@ -109,6 +115,19 @@ public final class ChainMapPage extends Page {
                     segs.computeIfAbsent(r.get("segment_id"), k -> new Segment(k, r.get("segment"), new ArrayList<>()))
                         .missing().add(r.get("resource_id"));
                     brokenBy.computeIfAbsent(r.get("resource_id"), k -> new LinkedHashSet<>()).add(r.get("segment_id"));
+                }
+                broken.addAll(segs.values());
+            }
+            if (highlight.equals("whatif")) {
+                // what-if: the items C is cut off from when the countries in "without" stop supplying it, and the
+                // segments of this chain that become broken (what-if's segment rows).
+                Map<String, Segment> segs = new LinkedHashMap<>();
+                for (Map<String, String> r : tables.named("what-if", Map.of("country", country, "without", without)).rows()) {
+                    if (r.get("kind").equals("item") && r.get("cut_off").equals("yes") && rowsOfChain.contains(r.get("item_id"))) cutOff.add(r.get("item_id"));
+                    if (r.get("kind").equals("segment") && rowsOfChain.contains(r.get("item_id"))) {
+                        segs.computeIfAbsent(r.get("item_id"), k -> new Segment(k, r.get("item"), new ArrayList<>())).missing().add(r.get("via_id"));
+                        brokenBy.computeIfAbsent(r.get("via_id"), k -> new LinkedHashSet<>()).add(r.get("item_id"));
+                    }
                 }
                 broken.addAll(segs.values());
             }
@@ -142,7 +161,7 @@ public final class ChainMapPage extends Page {
             String sid = r.get("stage_id").isEmpty() ? "-" : r.get("stage_id").split(" ")[0];
             String sname = r.get("stage").isEmpty() ? lang.t("chain.nostage") : r.get("stage").split("; ")[0];
             stages.computeIfAbsent(sid, k -> new Stage(k, stageName(lang, k, sname, extra), new ArrayList<>()))
-                  .items().add(item(id, rows, children, extra, profile, chokepoints, brokenBy, islands, firmShares, lang, country));
+                  .items().add(item(id, rows, children, extra, profile, chokepoints, brokenBy, islands, firmShares, cutOff, lang, country));
         }
         List<Stage> ordered = new ArrayList<>(stages.values());
         ordered.sort(java.util.Comparator.comparing(s -> s.id().equals("-") ? "~" : s.id()));
@@ -150,7 +169,7 @@ public final class ChainMapPage extends Page {
         String label = chains.rows().stream().filter(r -> r.get("chain").equals(shown)).map(r -> r.get("label")).findFirst().orElse(chain);
         List<String[]> chainList = chains.rows().stream().map(r -> new String[] {r.get("chain"), r.get("label")}).toList();
         Html.page(resp, "chain.jte", new View(lang, chain, label, chainList, country, highlight, ordered, broken, islands,
-                                              chokepoints.size(), firm, firmName, lang.switchUrl(req)));
+                                              chokepoints.size(), firm, firmName, lang.switchUrl(req), without, cutOff.size()));
     }
 
     private static String stageName(Lang lang, String id, String en, Map<String, String[]> extra) {
@@ -160,7 +179,7 @@ public final class ChainMapPage extends Page {
 
     private Item item(String id, Map<String, Map<String, String>> rows, Map<String, List<String>> children, Map<String, String[]> extra,
                       Map<String, Map<String, String>> profile, Set<String> chokepoints, Map<String, Set<String>> brokenBy,
-                      List<String> islands, Map<String, String> firmShares, Lang lang, String country) {
+                      List<String> islands, Map<String, String> firmShares, Set<String> cutOff, Lang lang, String country) {
         Map<String, String> r = rows.get(id);
         String[] x = extra.getOrDefault(id, new String[] {"", ""});
         boolean fallback = lang.zh() && x[0].isEmpty();
@@ -171,11 +190,11 @@ public final class ChainMapPage extends Page {
         boolean unknown = p != null && share.isEmpty();
         List<Item> subs = new ArrayList<>();
         for (String c : children.getOrDefault(id, List.of()))
-            subs.add(item(c, rows, children, extra, profile, chokepoints, brokenBy, islands, firmShares, lang, country));
+            subs.add(item(c, rows, children, extra, profile, chokepoints, brokenBy, islands, firmShares, cutOff, lang, country));
         String firmShare = firmShares.get(id);
         return new Item(id, name, fallback, r.get("type"), status, lang.number(share, 1), unknown, chokepoints.contains(id),
                         lang.number(x[1], 0), band(x[1]), brokenBy.getOrDefault(id, Set.of()), islands.contains(id),
-                        firmShare == null ? null : lang.number(firmShare, 1), firmShare != null && firmShare.isEmpty(), subs);
+                        firmShare == null ? null : lang.number(firmShare, 1), firmShare != null && firmShare.isEmpty(), cutOff.contains(id), subs);
     }
 
     /** HHI bands of the US merger guidelines: below 1,500 unconcentrated, 1,500-2,500 moderate, above 2,500 high. */

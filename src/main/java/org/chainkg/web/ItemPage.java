@@ -36,7 +36,11 @@ public final class ItemPage extends Page {
                         boolean unknown, String year, String source, String line) {}
 
     public record View(Lang lang, String chain, String id, String name, boolean nameFallback, String description, String market,
-                       List<Share> countries, List<Share> firms, Table research, Table outputs, String country, String switchUrl) {}
+                       List<Share> countries, List<Share> firms, Table research, Table outputs, String country, String switchUrl,
+                       String riskCountry, Table upstream, Table trend, List<Bar> trendBars) {}
+
+    /** One bar of the trend chart: the item's HHI at one point of its series (release, observed year, scenario year). */
+    public record Bar(String label, String series, String hhi, double height) {}
 
     @Override
     protected void render(HttpServletRequest req, HttpServletResponse resp, Lang lang) throws IOException {
@@ -58,9 +62,18 @@ public final class ItemPage extends Page {
         }
         Table research = tables.named("research-capacity", Map.of("item", id, "chain", chain));
         Table outputs = tables.named("outputs-for-item", Map.of("item", id, "chain", chain));
+        // Upstream tiers with the weakest link, and the concentration trend, for the country asked for (else CHN).
+        String riskCountry = country == null ? "CHN" : country;
+        Table upstream = tables.named("upstream-risk", Map.of("item", id, "chain", chain, "country", riskCountry));
+        Table trend = tables.named("concentration-trend", Map.of("item", id, "chain", chain, "country", riskCountry));
+        List<Bar> bars = new ArrayList<>();
+        for (Map<String, String> r : trend.rows()) {
+            double hhi = r.get("hhi").isEmpty() ? 0 : Double.parseDouble(r.get("hhi"));
+            bars.add(new Bar(r.get("period"), r.get("series"), lang.number(r.get("hhi"), 0), Math.max(0, Math.min(100, hhi / 100))));
+        }
         boolean fallback = lang.zh() && it.get("zh").isEmpty();
         String name = lang.zh() && !it.get("zh").isEmpty() ? it.get("zh") : it.get("en");
         Html.page(resp, "card.jte", new View(lang, chain, id, name, fallback, it.get("description"), it.get("market"), countries, firms,
-                                             research, outputs, country, lang.switchUrl(req)));
+                                             research, outputs, country, lang.switchUrl(req), riskCountry, upstream, trend, bars));
     }
 }

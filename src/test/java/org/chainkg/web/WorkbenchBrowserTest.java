@@ -140,6 +140,29 @@ class WorkbenchBrowserTest {
     }
 
     @Test
+    void whatIfMarksTheItemsCutOffAndTheSegmentsThatBreak() {
+        open("/chain?chain=" + enc(CHAIN) + "&country=CHN&highlight=whatif&without=NLD,JPN");
+        Set<String> expected = new TreeSet<>(), shown = new TreeSet<>();
+        named("what-if", Map.of("country", "CHN", "without", "NLD,JPN")).rows().stream()
+            .filter(r -> r.get("kind").equals("item") && r.get("cut_off").equals("yes")).forEach(r -> expected.add(r.get("item_id")));
+        for (WebElement e : browser.findElements(By.cssSelector("[data-item-id][data-cut-off=true]"))) shown.add(e.getAttribute("data-item-id"));
+        assertTrue(shown.containsAll(List.of("N20", "N22")), shown.toString());   // EUV and ArF immersion lithography
+        assertEquals(expected, shown);
+        assertEquals(String.valueOf(expected.size()), browser.findElement(By.cssSelector("[data-cut-off-count]")).getAttribute("data-cut-off-count"));
+        assertFalse(browser.findElements(By.cssSelector("ul.segments li[data-segment-id]")).isEmpty());
+    }
+
+    @Test
+    void theItemCardShowsItsUpstreamTiersAndItsTrend() {
+        open("/item?chain=" + enc(CHAIN) + "&id=N26&country=USA");
+        WebElement tree = browser.findElement(By.cssSelector("[data-upstream-tree=N26]"));
+        int rows = named("upstream-risk", Map.of("item", "N26", "country", "USA")).rows().size();
+        assertTrue(rows > 0);
+        assertEquals(rows, tree.findElements(By.cssSelector("tbody tr")).size(), tree.getText());
+        assertFalse(browser.findElements(By.cssSelector("svg[data-trend-chart=N26] rect")).isEmpty());
+    }
+
+    @Test
     void firmHighlightShowsTheItemsTheFirmSuppliesWithItsShare() {
         open("/chain?chain=" + enc(CHAIN) + "&highlight=firm&firm=P88");
         Map<String, String> shown = new TreeMap<>();
@@ -295,7 +318,8 @@ class WorkbenchBrowserTest {
         }
         String item = "/item?chain=" + enc(CHAIN) + "&id=N20";
         for (String page : List.of("/", "/chain?chain=" + enc(CHAIN) + "&country=CHN", "/chain?chain=" + enc(CHAIN),
-                                   "/chain?chain=" + enc(CHAIN) + "&country=CHN&highlight=broken", item, item + "&lang=zh", "/country/CHN",
+                                   "/chain?chain=" + enc(CHAIN) + "&country=CHN&highlight=broken",
+                                   "/chain?chain=" + enc(CHAIN) + "&country=CHN&highlight=whatif&without=NLD,JPN", item, item + "&lang=zh", "/country/CHN",
                                    "/provenance?chain=" + enc(CHAIN) + "&item=N20&line=565", "/sparql?q=chokepoints&country=CHN",
                                    "/chain?country=ZZZ", "/queries", "/queries/chokepoints?country=CHN", "/search?q=lithography",
                                    "/org?id=ASML", "/match", "/match?item=N20&country=USA&kind=firm", "/queries?lang=zh",
