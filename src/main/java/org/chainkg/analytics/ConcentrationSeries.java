@@ -51,6 +51,7 @@ public final class ConcentrationSeries implements Derivation {
 
     @Override public String name() { return "concentration-series"; }
     @Override public String version() { return "1.0.0"; }
+    @Override public boolean readsAllReleases() { return true; }
     @Override public String description() {
         return "One ck:SeriesMeasure per chain element and release, observed year or scenario year, from every release of every "
                + "dataset: HHI of the known country shares, top country and share, supplier countries and firms.";

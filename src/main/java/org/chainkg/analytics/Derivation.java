@@ -23,6 +23,12 @@ public interface Derivation {
      */
     long derive(DatasetGraph dsg, Node graph, TripleWriter out);
 
+    /**
+     * True for a derivation that reads the superseded releases of a dataset too ({@link org.chainkg.store.Releases});
+     * the others read, and name as their sources, the graphs that queries see.
+     */
+    default boolean readsAllReleases() { return false; }
+
     /** Runs a SPARQL SELECT over the store (union default graph) and hands each row over; returns the rows read. */
     static long select(DatasetGraph dsg, String query, java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> row) {
         return select(dsg, query, false, row);

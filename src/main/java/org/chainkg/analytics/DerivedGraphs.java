@@ -82,11 +82,14 @@ public final class DerivedGraphs {
      */
     public static List<Status> status(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> {
-            java.util.Map<Node, Instant> sources = new java.util.LinkedHashMap<>();
-            for (Node s : sourceGraphs(dsg)) sources.put(s, endedAt(dsg, s));
+            java.util.Map<Node, Instant> all = new java.util.LinkedHashMap<>();
+            for (Node s : sourceGraphs(dsg)) all.put(s, endedAt(dsg, s));
+            java.util.Set<Node> superseded = org.chainkg.store.Releases.superseded(dsg);
             List<Status> out = new ArrayList<>();
             for (Derivation d : all()) {
                 Node g = graph(d);
+                java.util.Map<Node, Instant> sources = new java.util.LinkedHashMap<>(all);
+                if (!d.readsAllReleases()) sources.keySet().removeAll(superseded);
                 if (sources.isEmpty()) { out.add(new Status(d.name(), g, State.CURRENT, null)); continue; }
                 if (!dsg.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext()) {
                     out.add(new Status(d.name(), g, State.MISSING, "not derived yet"));
@@ -155,7 +158,7 @@ public final class DerivedGraphs {
                 long records = Txn.calculateRead(dsg, () -> d.derive(dsg, g, w));
                 long triples = bulk.load();
                 Txn.executeWrite(dsg, () -> {
-                    List<Node> sources = sourceGraphs(dsg);
+                    List<Node> sources = sourceGraphs(dsg, d);
                     Sink sink = new Sink(dsg, g);
                     provenance(new TripleWriter(sink), d, g, sources, started, records, triples, sink);
                 });
@@ -164,7 +167,7 @@ public final class DerivedGraphs {
         }
         dsg.begin(ReadWrite.WRITE);
         try {
-            List<Node> sources = sourceGraphs(dsg);
+            List<Node> sources = sourceGraphs(dsg, d);
             org.chainkg.store.Graphs.clear(dsg, g);
             Sink sink = new Sink(dsg, g);
             TripleWriter w = new TripleWriter(sink);
@@ -184,6 +187,13 @@ public final class DerivedGraphs {
     private static List<Node> sourceGraphs(DatasetGraph dsg) {
         List<Node> sources = new ArrayList<>();
         dsg.listGraphNodes().forEachRemaining(n -> { if (!n.getURI().startsWith(PREFIX)) sources.add(n); });
+        return sources;
+    }
+
+    /** The source graphs a derivation reads: all but the superseded releases, unless it reads every release. */
+    private static List<Node> sourceGraphs(DatasetGraph dsg, Derivation d) {
+        List<Node> sources = sourceGraphs(dsg);
+        if (!d.readsAllReleases()) sources.removeAll(org.chainkg.store.Releases.superseded(dsg));
         return sources;
     }
 

@@ -43,8 +43,33 @@ public final class ShapesValidator {
 
     public Shapes shapes() { return shapes; }
 
-    /** Validates the union of all graphs in a read transaction. */
+    /**
+     * Validates, in a read transaction, the union of the graphs that queries see: every named graph but the superseded
+     * releases of a dataset ({@link org.chainkg.store.Releases}), whose items share their IRIs with the newer release.
+     */
     public ValidationReport validate(DatasetGraph dsg) {
-        return Txn.calculateRead(dsg, () -> ShaclValidator.get().validate(shapes, dsg.getUnionGraph()));
+        return Txn.calculateRead(dsg, () -> {
+            java.util.Set<org.apache.jena.graph.Node> hidden = org.chainkg.store.Releases.superseded(dsg);
+            if (hidden.isEmpty()) return ShaclValidator.get().validate(shapes, dsg.getUnionGraph());
+            java.util.List<org.apache.jena.graph.Node> shown = new java.util.ArrayList<>();
+            dsg.listGraphNodes().forEachRemaining(g -> { if (!hidden.contains(g)) shown.add(g); });
+            // the superseded graphs' own records (type, PROV), which derivations that read every release name
+            org.apache.jena.graph.Graph records = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            for (org.apache.jena.graph.Node g : hidden) {
+                // the graph's PROV record: what is reachable from the graph node inside it (its load, files, reader)
+                java.util.ArrayDeque<org.apache.jena.graph.Node> todo = new java.util.ArrayDeque<>(java.util.List.of(g));
+                java.util.Set<org.apache.jena.graph.Node> seen = new java.util.HashSet<>(todo);
+                while (!todo.isEmpty()) {
+                    org.apache.jena.graph.Node x = todo.poll();
+                    dsg.find(g, x, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).forEachRemaining(q -> {
+                        records.add(q.asTriple());
+                        org.apache.jena.graph.Node o = q.getObject();
+                        if (!o.isLiteral() && seen.add(o)) todo.add(o);
+                    });
+                }
+            }
+            return ShaclValidator.get().validate(shapes,
+                new org.apache.jena.graph.compose.Union(new org.apache.jena.sparql.graph.GraphUnionRead(dsg, shown), records));
+        });
     }
 }

@@ -211,4 +211,10 @@ class BundledResearchAnswersTest {
             assertTrue(summary.contains("items 129 (+48, -1)"), summary);
         }
     }
+
+    @Test
+    void theBundledStoreWithTwoReleasesAndFourChainsConformsToTheShapes() {
+        Cli.Result r = Cli.run("validate", "--db", db);
+        assertEquals(0, r.exit(), r.out() + r.err());
+    }
 }

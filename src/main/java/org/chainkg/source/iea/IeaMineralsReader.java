@@ -227,6 +227,7 @@ public final class IeaMineralsReader implements SourceReader {
                 out.bool(f, CK.shareKnown, share.isPresent());
                 share.ifPresent(s -> out.decimal(f, CK.sharePercent, s));
                 if (volumes.get(i) != null) out.decimal(f, CK.volume, volumes.get(i));
+                out.rawText(f, CK.volumeText, volumes.get(i) == null ? "null" : volumes.get(i).toPlainString());
                 out.typed(f, CK.year, year, XSDDatatype.XSDgYear);
                 out.text(f, DCTerms.source.asNode(), CREDIT + ", " + file + ", " + at + ".countries." + r.name() + "." + year);
                 out.integer(f, CK.sourceLine, r.line());
@@ -269,6 +270,7 @@ public final class IeaMineralsReader implements SourceReader {
             if (written.add(e.alpha3())) {
                 out.type(c, CK.Country);
                 out.text(c, SKOS.notation.asNode(), e.alpha3());
+                out.text(c, RDFS.label.asNode(), e.name(), "en");
             }
             return c;
         }

@@ -122,7 +122,7 @@ public final class PvIceReader implements SourceReader {
     private Node item(String id) { return Iris.instance("pv", dataset, "item", id); }
 
     /** One figure as read: country, year, share (null: unknown), line and column. */
-    private record Cell(CountryNames.Entry country, String year, BigDecimal share, long line, String column) {}
+    private record Cell(CountryNames.Entry country, String year, BigDecimal share, String text, long line, String column) {}
 
     private long readStage(Path path, Stage s, Node it, Node fileNode) {
         List<Cell> cells = new ArrayList<>();
@@ -136,11 +136,11 @@ public final class PvIceReader implements SourceReader {
                 if (s.transposed()) {
                     String year = year(r, header.get(0), r.get(0));   // first column: no name in the header
                     for (var c : columnCountry.entrySet())
-                        cells.add(new Cell(c.getValue(), year, share(r, c.getKey()), r.line(), c.getKey()));
+                        cells.add(new Cell(c.getValue(), year, share(r, c.getKey()), r.get(c.getKey()), r.line(), c.getKey()));
                 } else {
                     CountryNames.Entry country = country(path, r.line(), "Country", r.require("Country"));
                     for (String h : header.subList(1, header.size()))
-                        cells.add(new Cell(country, year(r, h, h), share(r, h), r.line(), h));
+                        cells.add(new Cell(country, year(r, h, h), share(r, h), r.get(h), r.line(), h));
                 }
             }
             count = rows.count();
@@ -165,6 +165,7 @@ public final class PvIceReader implements SourceReader {
                 out.add(f, CK.figureItem, it);
             }
             out.bool(f, CK.shareKnown, c.share() != null);
+            out.rawText(f, CK.shareText, c.text());
             if (c.share() != null) out.decimal(f, CK.sharePercent, c.share());
             out.typed(f, CK.year, c.year(), XSDDatatype.XSDgYear);
             out.text(f, DCTerms.source.asNode(), CREDIT + ", " + s.file() + ", column " + c.column());
@@ -205,6 +206,7 @@ public final class PvIceReader implements SourceReader {
         if (written.add(e.alpha3())) {
             out.type(c, CK.Country);
             out.text(c, SKOS.notation.asNode(), e.alpha3());
+            out.text(c, RDFS.label.asNode(), e.name(), "en");
         }
         return c;
     }

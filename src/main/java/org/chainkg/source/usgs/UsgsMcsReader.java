@@ -299,6 +299,7 @@ public final class UsgsMcsReader implements SourceReader {
             if (countriesWritten.add(place.alpha3())) {
                 out.type(c, CK.Country);
                 out.text(c, SKOS.notation.asNode(), place.alpha3());
+                out.text(c, RDFS.label.asNode(), place.name(), "en");
             }
             return c;
         }
