@@ -37,7 +37,12 @@ public final class ItemPage extends Page {
 
     public record View(Lang lang, String chain, String id, String name, boolean nameFallback, String description, String market,
                        List<Share> countries, List<Share> firms, Table research, Table outputs, String country, String switchUrl,
-                       String riskCountry, Table upstream, Table trend, List<Bar> trendBars) {}
+                       String riskCountry, Table upstream, Table trend, List<Bar> trendBars, List<Tier> tiers) {}
+
+    /** One tier of the upstream tree: its elements, each marked when it is the weakest link of some path. */
+    public record Tier(String tier, List<Upstream> elements) {}
+
+    public record Upstream(String id, String name, String status, String hhi, boolean weakest) {}
 
     /** One bar of the trend chart: the item's HHI at one point of its series (release, observed year, scenario year). */
     public record Bar(String label, String series, String hhi, double height) {}
@@ -66,6 +71,12 @@ public final class ItemPage extends Page {
         String riskCountry = country == null ? "CHN" : country;
         Table upstream = tables.named("upstream-risk", Map.of("item", id, "chain", chain, "country", riskCountry));
         Table trend = tables.named("concentration-trend", Map.of("item", id, "chain", chain, "country", riskCountry));
+        java.util.Set<String> weakest = new java.util.HashSet<>();
+        for (Map<String, String> r : upstream.rows()) if (!r.get("weakest_link_id").isEmpty()) weakest.add(r.get("weakest_link_id"));
+        Map<String, Tier> tiers = new java.util.LinkedHashMap<>();
+        for (Map<String, String> r : upstream.rows())
+            tiers.computeIfAbsent(r.get("tier"), k -> new Tier(k, new ArrayList<>())).elements().add(new Upstream(
+                r.get("element_id"), r.get("element"), r.get("status"), lang.number(r.get("hhi"), 0), weakest.contains(r.get("element_id"))));
         List<Bar> bars = new ArrayList<>();
         for (Map<String, String> r : trend.rows()) {
             double hhi = r.get("hhi").isEmpty() ? 0 : Double.parseDouble(r.get("hhi"));
@@ -74,6 +85,6 @@ public final class ItemPage extends Page {
         boolean fallback = lang.zh() && it.get("zh").isEmpty();
         String name = lang.zh() && !it.get("zh").isEmpty() ? it.get("zh") : it.get("en");
         Html.page(resp, "card.jte", new View(lang, chain, id, name, fallback, it.get("description"), it.get("market"), countries, firms,
-                                             research, outputs, country, lang.switchUrl(req), riskCountry, upstream, trend, bars));
+                                             research, outputs, country, lang.switchUrl(req), riskCountry, upstream, trend, bars, new ArrayList<>(tiers.values())));
     }
 }

@@ -17,7 +17,8 @@ public final class ProvenancePage extends Page {
         PREFIX dcterms: <http://purl.org/dc/terms/>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?row ?graph ?provider ?share ?year ?source ?title ?citation ?license ?started ?ended ?reader ?file ?sha256 ?bytes WHERE {
+        SELECT ?row ?graph ?provider ?share ?year ?source ?title ?citation ?license ?started ?ended ?reader ?release
+               (COALESCE(?rfile, ?efile) AS ?file) (COALESCE(?rsha, ?esha) AS ?sha256) (COALESCE(?rbytes, ?ebytes) AS ?bytes) WHERE {
           ?el ck:inChain ?chain ; dcterms:identifier ?id .
           GRAPH ?graph { ?row ck:item ?el ; ck:sourceLine ?l ; ck:provider ?p FILTER(STR(?l) = ?line) }
           OPTIONAL { ?p rdfs:label ?provider FILTER(lang(?provider) = "en" || lang(?provider) = "") }
@@ -28,9 +29,11 @@ public final class ProvenancePage extends Page {
             ?graph prov:wasGeneratedBy ?load .
             OPTIONAL { ?load prov:startedAtTime ?started } OPTIONAL { ?load prov:endedAtTime ?ended }
             OPTIONAL { ?load prov:wasAssociatedWith ?reader }
-            # ETO provision rows are read from provision.csv
-            OPTIONAL { ?graph prov:wasDerivedFrom ?f . ?f dcterms:title ?file ; ck:sha256 ?sha256 FILTER(?file = "provision.csv")
-                       OPTIONAL { ?f ck:byteSize ?bytes } }
+            OPTIONAL { ?graph ck:release ?release }
+            # the file a supply row names (USGS, IEA, PV_ICE); ETO provision rows are read from provision.csv
+            OPTIONAL { ?row ck:sourceFile ?rf . ?rf dcterms:title ?rfile ; ck:sha256 ?rsha OPTIONAL { ?rf ck:byteSize ?rbytes } }
+            OPTIONAL { ?graph prov:wasDerivedFrom ?f . ?f dcterms:title ?efile ; ck:sha256 ?esha FILTER(?efile = "provision.csv")
+                       OPTIONAL { ?f ck:byteSize ?ebytes } }
           }
         } LIMIT 1""";
 

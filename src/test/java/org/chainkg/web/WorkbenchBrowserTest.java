@@ -160,6 +160,13 @@ class WorkbenchBrowserTest {
         assertTrue(rows > 0);
         assertEquals(rows, tree.findElements(By.cssSelector("tbody tr")).size(), tree.getText());
         assertFalse(browser.findElements(By.cssSelector("svg[data-trend-chart=N26] rect")).isEmpty());
+        // the tiers list marks the weakest links (here Crystal growing furnaces N8, DEU 100 %, which the USA does not hold)
+        java.util.Set<String> weakest = new TreeSet<>();
+        named("upstream-risk", Map.of("item", "N26", "country", "USA")).rows().forEach(r -> { if (!r.get("weakest_link_id").isEmpty()) weakest.add(r.get("weakest_link_id")); });
+        java.util.Set<String> marked = new TreeSet<>();
+        browser.findElements(By.cssSelector("[data-upstream-tiers=N26] [data-weakest=true]")).forEach(e -> marked.add(e.getAttribute("data-element-id")));
+        assertEquals(weakest, marked);
+        assertTrue(marked.contains("N8"), marked.toString());
     }
 
     @Test
