@@ -49,6 +49,7 @@ public final class NamedQuery {
             QueryRunner.seeAllReleases(query);
         }
         this.emptyNote = fields.containsKey("Empty") ? emptyNoteQuery(fields.get("Empty")) : null;
+        if (emptyNote != null && fields.containsKey("Releases")) QueryRunner.seeAllReleases(emptyNote);
     }
 
     /**

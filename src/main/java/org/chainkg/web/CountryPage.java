@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code /chainkg/q/NAME} endpoint) and "show the SPARQL" ({@code /sparql?q=NAME&...}).
  */
 public final class CountryPage extends Page {
-    static final List<String> QUERIES = List.of("chokepoints", "broken-segments", "country-profile", "chokepoint-capacity", "technology-islands", "release-changes");
+    static final List<String> QUERIES = List.of("chokepoints", "broken-segments", "country-profile", "chokepoint-capacity", "technology-islands");
 
     CountryPage(Tables tables) {
         super(tables);

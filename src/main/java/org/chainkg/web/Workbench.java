@@ -7,7 +7,7 @@ import org.chainkg.match.CurrentMatcher;
 /**
  * Puts the workbench's pages on a server: {@code /} (start), {@code /chain}, {@code /item}, {@code /country/C},
  * {@code /provenance}, {@code /sparql}, {@code /queries}, {@code /org}, {@code /search}, {@code /match}, the fragments
- * {@code /fragment/labs} and {@code /fragment/search}, and the files under {@code /webjars/},
+ * {@code /fragment/labs}, {@code /fragment/search} and {@code /fragment/changes}, and the files under {@code /webjars/},
  * {@code /static/} and {@code /sparql-console/} (the Fuseki console, moved there from {@code /}).
  */
 public final class Workbench {
@@ -33,6 +33,7 @@ public final class Workbench {
         querying.put("/match", new MatchPage(tables, matcher));
         querying.put("/fragment/labs", new LabsFragment(tables, matcher));
         querying.put("/fragment/search", new SearchPage(tables, true));
+        querying.put("/fragment/changes", new ChangesFragment(tables));
         querying.forEach((path, page) -> {
             b.addServlet(path, page);
             if (admission != null) b.addFilter(path, admission);

@@ -170,6 +170,15 @@ class WorkbenchBrowserTest {
     }
 
     @Test
+    void theCountryPageLoadsItsReleaseChangesPanel() {
+        open("/country/CHN");
+        // this store holds one undated ETO load: the panel says so (the release-changes query's Empty: note)
+        WebElement note = new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#changes p.note")));
+        assertTrue(note.getText().contains("no release of dataset 'eto-chip-explorer' is loaded"), note.getText());
+    }
+
+    @Test
     void firmHighlightShowsTheItemsTheFirmSuppliesWithItsShare() {
         open("/chain?chain=" + enc(CHAIN) + "&highlight=firm&firm=P88");
         Map<String, String> shown = new TreeMap<>();
