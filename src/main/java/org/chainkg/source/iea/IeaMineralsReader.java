@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -65,7 +64,7 @@ public final class IeaMineralsReader implements SourceReader {
     private Node chain;
     private Node fileNode;
     private String file;
-    private final Set<String> written = new java.util.HashSet<>();
+    private org.chainkg.source.SupplyNodes nodes;
 
     @Override public String format() { return FORMAT; }
     @Override public String version() { return VERSION; }
@@ -95,6 +94,7 @@ public final class IeaMineralsReader implements SourceReader {
         out.text(chain, RDFS.label.asNode(), "Critical minerals, mining and refining by country (IEA, dataset '" + dataset + "')", "en");
         out.text(chain, RDFS.label.asNode(), "关键矿产各国开采与精炼（国际能源署）", "zh");
         out.text(chain, DCTerms.source.asNode(), CREDIT);
+        this.nodes = new org.chainkg.source.SupplyNodes(out, "iea", dataset, chain);
         long minerals;
         try (Reader reader = org.chainkg.source.csv.TextFields.reader(path); JsonParser p = JSON.createParser(reader)) {
             minerals = readTop(p);
@@ -135,15 +135,13 @@ public final class IeaMineralsReader implements SourceReader {
             String at = "supply." + mineral;
             expect(p, JsonToken.START_OBJECT, at);
             String id = Iris.slug(mineral.toLowerCase(Locale.ROOT));
-            Node parent = item(id);
-            writeItem(parent, id, mineral, null);
+            Node parent = nodes.writeItem(id, mineral, null);
             Map<String, Node> stages = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String stage = p.currentName();
                 p.nextToken();
                 String stageId = id + "-" + Iris.slug(stage.toLowerCase(Locale.ROOT));
-                Node it = item(stageId);
-                writeItem(it, stageId, mineral + ": " + stage, stage);
+                Node it = nodes.writeItem(stageId, mineral + ": " + stage, stage);
                 out.add(it, CK.subtypeOf, parent);
                 stages.put(stage.toLowerCase(Locale.ROOT), it);
                 readStage(p, at + "." + stage, it, stageId);
@@ -254,33 +252,7 @@ public final class IeaMineralsReader implements SourceReader {
         return out;
     }
 
-    private Node item(String id) { return Iris.instance("iea", dataset, "item", id); }
-
-    private void writeItem(Node it, String id, String label, String description) {
-        out.type(it, CK.ChainItem, CK.ChainElement, CK.Material);
-        out.text(it, DCTerms.identifier.asNode(), id);
-        out.text(it, RDFS.label.asNode(), label, "en");
-        if (description != null) out.text(it, DCTerms.description.asNode(), description, "en");
-        out.add(it, CK.inChain, chain);
-    }
-
     private Node provider(CountryNames.Entry e) {
-        if (e.isCountry()) {
-            Node c = Iris.country(e.alpha3());
-            if (written.add(e.alpha3())) {
-                out.type(c, CK.Country);
-                out.text(c, SKOS.notation.asNode(), e.alpha3());
-                out.text(c, RDFS.label.asNode(), e.name(), "en");
-            }
-            return c;
-        }
-        String id = Iris.slug(e.name().toLowerCase(Locale.ROOT));
-        Node r = Iris.instance("iea", dataset, "provider", id);
-        if (written.add("residue:" + id)) {
-            out.type(r, CK.UnattributedProvider);
-            out.text(r, DCTerms.identifier.asNode(), id);
-            out.text(r, RDFS.label.asNode(), e.name(), "en");
-        }
-        return r;
+        return e.isCountry() ? nodes.country(e.alpha3(), e.name()) : nodes.residue(e.name());
     }
 }

@@ -15,7 +15,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.SKOS;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
@@ -62,7 +61,7 @@ public final class PvIceReader implements SourceReader {
 
     private TripleWriter out;
     private String dataset;
-    private final Set<String> written = new HashSet<>();
+    private org.chainkg.source.SupplyNodes nodes;
 
     @Override public String format() { return FORMAT; }
     @Override public String version() { return VERSION; }
@@ -101,25 +100,20 @@ public final class PvIceReader implements SourceReader {
         out.text(chain, RDFS.label.asNode(), "Solar PV crystalline-silicon chain (NREL PV_ICE, dataset '" + dataset + "')", "en");
         out.text(chain, RDFS.label.asNode(), "晶硅光伏产业链（NREL PV_ICE）", "zh");
         out.text(chain, DCTerms.source.asNode(), CREDIT);
+        this.nodes = new org.chainkg.source.SupplyNodes(out, "pv", dataset, chain);
         List<SourceReport.FileReport> reports = new ArrayList<>();
         for (Stage s : STAGES) {
             Path path = files.get(s.file());
             FileScan scan = FileScan.scanText(path);
-            Node it = item(s.id());
-            out.type(it, CK.ChainItem, CK.ChainElement, CK.Material);
-            out.text(it, DCTerms.identifier.asNode(), s.id());
-            out.text(it, RDFS.label.asNode(), s.label(), "en");
+            Node it = nodes.writeItem(s.id(), s.label(), null);
             out.text(it, CK.basis, s.basis(), "en");
-            out.add(it, CK.inChain, chain);
             long rows = readStage(path, s, it, Iris.instance("file", scan.sha256()));
             reports.add(new SourceReport.FileReport(s.file(), path.toString(), scan.bytes(), scan.sha256(), rows));
         }
-        for (String[] f : FLOW) out.add(item(f[0]), CK.feedsInto, item(f[1]));
+        for (String[] f : FLOW) out.add(nodes.item(f[0]), CK.feedsInto, nodes.item(f[1]));
         return new SourceReport("NREL PV_ICE, country market shares of the crystalline-silicon PV chain (" + dataset + ")", CREDIT,
                                 "https://opensource.org/license/bsd-3-clause", reports);
     }
-
-    private Node item(String id) { return Iris.instance("pv", dataset, "item", id); }
 
     /** One figure as read: country, year, share (null: unknown), line and column. */
     private record Cell(CountryNames.Entry country, String year, BigDecimal share, String text, long line, String column) {}
@@ -154,7 +148,7 @@ public final class PvIceReader implements SourceReader {
                     + " has two figures for " + c.year() + " (a country must appear once)");
             boolean now = c.year().equals(latest);
             Node f = Iris.instance("pv", dataset, now ? "provision" : "figure", s.id() + "-" + key);
-            Node country = country(c.country());
+            Node country = nodes.country(c.country().alpha3(), c.country().name());
             if (now) {
                 out.type(f, CK.Provision);
                 out.add(f, CK.provider, country);
@@ -201,13 +195,4 @@ public final class PvIceReader implements SourceReader {
         return e;
     }
 
-    private Node country(CountryNames.Entry e) {
-        Node c = Iris.country(e.alpha3());
-        if (written.add(e.alpha3())) {
-            out.type(c, CK.Country);
-            out.text(c, SKOS.notation.asNode(), e.alpha3());
-            out.text(c, RDFS.label.asNode(), e.name(), "en");
-        }
-        return c;
-    }
 }

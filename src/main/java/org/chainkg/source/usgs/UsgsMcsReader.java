@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.SKOS;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
@@ -60,7 +58,7 @@ public final class UsgsMcsReader implements SourceReader {
     private TripleWriter out;
     private String dataset;
     private Node chain;
-    private final Set<String> countriesWritten = new HashSet<>();
+    private org.chainkg.source.SupplyNodes nodes;
 
     @Override public String format() { return FORMAT; }
     @Override public String version() { return VERSION; }
@@ -102,6 +100,7 @@ public final class UsgsMcsReader implements SourceReader {
         out.text(chain, RDFS.label.asNode(), "World mineral production by country (USGS MCS, dataset '" + dataset + "')", "en");
         out.text(chain, RDFS.label.asNode(), "世界矿产各国产量（美国地质调查局 MCS）", "zh");
         out.text(chain, DCTerms.source.asNode(), CREDIT);
+        this.nodes = new org.chainkg.source.SupplyNodes(out, "usgs", dataset, chain);
 
         List<SourceReport.FileReport> reports = new ArrayList<>();
         for (Path path : files) {
@@ -180,8 +179,7 @@ public final class UsgsMcsReader implements SourceReader {
         }
         if (blocks.isEmpty())
             throw new SourceDataException(path.getFileName().toString(), 0, null, "no country rows");
-        Node parent = item(key);
-        writeItem(parent, key, commodity, null);
+        Node parent = nodes.writeItem(key, commodity, null);
         if (blocks.size() == 1) {
             writeBlock(path, parent, blocks.get(0), columns, fileNode);
         } else {
@@ -190,8 +188,7 @@ public final class UsgsMcsReader implements SourceReader {
                 Block b = blocks.get(i);
                 String type = label(b);
                 if (type.isEmpty()) type = "production type " + (i + 1);
-                Node it = item(key + "-" + (i + 1));
-                writeItem(it, key + "-" + (i + 1), commodity + ": " + type, type);
+                Node it = nodes.writeItem(key + "-" + (i + 1), commodity + ": " + type, type);
                 out.add(it, CK.subtypeOf, parent);
                 writeBlock(path, it, b, columns, fileNode);
                 String lower = type.toLowerCase(Locale.ROOT);
@@ -210,16 +207,6 @@ public final class UsgsMcsReader implements SourceReader {
         for (Row r : b.rows) types.add(r.type().trim());
         if (types.size() == 1) return types.iterator().next();
         return b.total != null ? b.total.type().trim() : String.join("; ", types);
-    }
-
-    private Node item(String id) { return Iris.instance("usgs", dataset, "item", id); }
-
-    private void writeItem(Node it, String id, String label, String description) {
-        out.type(it, CK.ChainItem, CK.ChainElement, CK.Material);
-        out.text(it, DCTerms.identifier.asNode(), id);
-        out.text(it, RDFS.label.asNode(), label, "en");
-        if (description != null) out.text(it, DCTerms.description.asNode(), description, "en");
-        out.add(it, CK.inChain, chain);
     }
 
     /** The column the block's shares are computed from: the latest year with a figure, production before capacity. */
@@ -294,23 +281,7 @@ public final class UsgsMcsReader implements SourceReader {
     }
 
     private Node provider(UsgsPlace place) {
-        if (place.kind() == UsgsPlace.Kind.COUNTRY) {
-            Node c = Iris.country(place.alpha3());
-            if (countriesWritten.add(place.alpha3())) {
-                out.type(c, CK.Country);
-                out.text(c, SKOS.notation.asNode(), place.alpha3());
-                out.text(c, RDFS.label.asNode(), place.name(), "en");
-            }
-            return c;
-        }
         // residue ("Other countries") and combined rows ("United States and Canada"): never a supplier
-        String id = Iris.slug(place.name());
-        Node r = Iris.instance("usgs", dataset, "provider", id);
-        if (countriesWritten.add("residue:" + id)) {
-            out.type(r, CK.UnattributedProvider);
-            out.text(r, DCTerms.identifier.asNode(), id);
-            out.text(r, RDFS.label.asNode(), place.name(), "en");
-        }
-        return r;
+        return place.kind() == UsgsPlace.Kind.COUNTRY ? nodes.country(place.alpha3(), place.name()) : nodes.residue(place.name());
     }
 }
