@@ -42,7 +42,7 @@ public interface Derivation {
                        java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> row) {
         long[] n = {0};
         var builder = org.apache.jena.sparql.exec.QueryExec.dataset(dsg).query(org.apache.jena.query.QueryFactory.create(query));
-        if (allReleases) builder = builder.set(org.apache.jena.tdb2.sys.SystemTDB.symTupleFilter, org.chainkg.store.Releases.SHOW_ALL);
+        if (allReleases) builder = org.chainkg.store.Releases.showAll(builder);
         try (org.apache.jena.sparql.exec.QueryExec q = builder.build()) {
             q.select().forEachRemaining(b -> { row.accept(b); n[0]++; });
         }

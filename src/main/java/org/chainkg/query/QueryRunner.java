@@ -65,7 +65,7 @@ public final class QueryRunner {
         }
         Txn.executeRead(dsg, () -> {
             var builder = QueryExec.dataset(dsg).query(page.applyTo(query));
-            if (ALL_RELEASES.contains(query)) builder = builder.set(org.apache.jena.tdb2.sys.SystemTDB.symTupleFilter, org.chainkg.store.Releases.SHOW_ALL);
+            if (ALL_RELEASES.contains(query)) builder = org.chainkg.store.Releases.showAll(builder);
             if (parameters != null && !parameters.isEmpty()) builder = builder.substitution(parameters);
             if (timeoutMillis <= 0) {
                 try (QueryExec exec = builder.build()) {

@@ -36,6 +36,12 @@ public final class CountryNames {
         return Optional.ofNullable(BY_KEY.get(key(name)));
     }
 
+    /** The refusal of a name that is in no table, for a reader's error ({@code others}: what else the cell may hold). */
+    public static String notInTable(String name, String others) {
+        return "\"" + name + "\" is not a country name in the country-name table (src/main/resources/org/chainkg/source/country-names.csv)"
+            + (others == null ? "" : ", nor " + others);
+    }
+
     /** Every entry, in table order. */
     public static java.util.Collection<Entry> all() { return BY_KEY.values(); }
 

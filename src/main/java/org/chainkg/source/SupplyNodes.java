@@ -22,11 +22,16 @@ public final class SupplyNodes {
     private final Node chain;
     private final Set<String> written = new HashSet<>();
 
-    public SupplyNodes(TripleWriter out, String prefix, String dataset, Node chain) {
+    /** Writes the dataset's chain ({@code …/id/PREFIX/DATASET/chain}) with its labels and the source's credit. */
+    public SupplyNodes(TripleWriter out, String prefix, String dataset, String labelEn, String labelZh, String credit) {
         this.out = out;
         this.prefix = prefix;
         this.dataset = dataset;
-        this.chain = chain;
+        this.chain = Iris.instance(prefix, dataset, "chain");
+        out.type(chain, CK.IndustrialChain);
+        out.text(chain, RDFS.label.asNode(), labelEn + " (dataset '" + dataset + "')", "en");
+        out.text(chain, RDFS.label.asNode(), labelZh, "zh");
+        out.text(chain, DCTerms.source.asNode(), credit);
     }
 
     public Node item(String id) { return Iris.instance(prefix, dataset, "item", id); }

@@ -12,7 +12,6 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.sys.SystemTDB;
 
 /**
  * What a new release of a dataset changes against the release before it, in one line for {@code load}: items added
@@ -70,9 +69,8 @@ public final class ReleaseSummary {
 
     private static void select(DatasetGraph dsg, String query, Node g,
                                java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> row) {
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(query))
-                 .substitution(org.apache.jena.sparql.core.Var.alloc("g"), g)
-                 .set(SystemTDB.symTupleFilter, Releases.SHOW_ALL).build()) {
+        try (QueryExec q = Releases.showAll(QueryExec.dataset(dsg).query(QueryFactory.create(query))
+                 .substitution(org.apache.jena.sparql.core.Var.alloc("g"), g)).build()) {
             q.select().forEachRemaining(row);
         }
     }

@@ -18,7 +18,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
@@ -43,7 +42,7 @@ public final class Releases {
     public static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     /** The filter that hides nothing, for queries that compare releases. */
-    public static final Predicate<Tuple<NodeId>> SHOW_ALL = t -> true;
+    private static final Predicate<Tuple<NodeId>> SHOW_ALL = t -> true;
 
     /** One release-bearing source graph. */
     public record Release(Node graph, String format, String dataset, String date) {}
@@ -125,8 +124,8 @@ public final class Releases {
     }
 
     /** Lets one query execution see every release (its own context overrides the dataset's filter). */
-    public static void showAll(Context queryContext) {
-        queryContext.set(SystemTDB.symTupleFilter, SHOW_ALL);
+    public static org.apache.jena.sparql.exec.QueryExecBuilder showAll(org.apache.jena.sparql.exec.QueryExecBuilder query) {
+        return query.set(SystemTDB.symTupleFilter, SHOW_ALL);
     }
 
     private static String format(DatasetGraph dsg, Node g) {

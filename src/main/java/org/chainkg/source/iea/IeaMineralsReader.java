@@ -21,7 +21,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
@@ -61,7 +60,6 @@ public final class IeaMineralsReader implements SourceReader {
 
     private TripleWriter out;
     private String dataset;
-    private Node chain;
     private Node fileNode;
     private String file;
     private org.chainkg.source.SupplyNodes nodes;
@@ -89,12 +87,8 @@ public final class IeaMineralsReader implements SourceReader {
         this.file = path.getFileName().toString();
         FileScan scan = FileScan.scanText(path);
         this.fileNode = Iris.instance("file", scan.sha256());
-        this.chain = Iris.instance("iea", dataset, "chain");
-        out.type(chain, CK.IndustrialChain);
-        out.text(chain, RDFS.label.asNode(), "Critical minerals, mining and refining by country (IEA, dataset '" + dataset + "')", "en");
-        out.text(chain, RDFS.label.asNode(), "关键矿产各国开采与精炼（国际能源署）", "zh");
-        out.text(chain, DCTerms.source.asNode(), CREDIT);
-        this.nodes = new org.chainkg.source.SupplyNodes(out, "iea", dataset, chain);
+        this.nodes = new org.chainkg.source.SupplyNodes(out, "iea", dataset, "Critical minerals, mining and refining by country (IEA)",
+                                                        "关键矿产各国开采与精炼（国际能源署）", CREDIT);
         long minerals;
         try (Reader reader = org.chainkg.source.csv.TextFields.reader(path); JsonParser p = JSON.createParser(reader)) {
             minerals = readTop(p);
@@ -195,8 +189,7 @@ public final class IeaMineralsReader implements SourceReader {
                 continue;
             }
             if (e.isEmpty())
-                throw new SourceDataException(file, r.line(), at + ".countries." + r.name(), "\"" + r.name() + "\" is not a country "
-                    + "name in the country-name table (src/main/resources/org/chainkg/source/country-names.csv), nor \"Rest of world\"");
+                throw new SourceDataException(file, r.line(), at + ".countries." + r.name(), CountryNames.notInTable(r.name(), "\"Rest of world\""));
             providers.add(r);
         }
         out.text(it, CK.unit, "thousand metric tons", "en");

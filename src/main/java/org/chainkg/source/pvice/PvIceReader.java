@@ -14,7 +14,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDFS;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
@@ -95,12 +94,8 @@ public final class PvIceReader implements SourceReader {
                 throw new SourceDataException(String.valueOf(paths), 0, null, "PV_ICE needs the file " + s.file() + " (give the folder or every stage file)");
         this.out = new TripleWriter(stream);
         this.dataset = datasetKey(paths);
-        Node chain = Iris.instance("pv", dataset, "chain");
-        out.type(chain, CK.IndustrialChain);
-        out.text(chain, RDFS.label.asNode(), "Solar PV crystalline-silicon chain (NREL PV_ICE, dataset '" + dataset + "')", "en");
-        out.text(chain, RDFS.label.asNode(), "晶硅光伏产业链（NREL PV_ICE）", "zh");
-        out.text(chain, DCTerms.source.asNode(), CREDIT);
-        this.nodes = new org.chainkg.source.SupplyNodes(out, "pv", dataset, chain);
+        this.nodes = new org.chainkg.source.SupplyNodes(out, "pv", dataset, "Solar PV crystalline-silicon chain (NREL PV_ICE)",
+                                                        "晶硅光伏产业链（NREL PV_ICE）", CREDIT);
         List<SourceReport.FileReport> reports = new ArrayList<>();
         for (Stage s : STAGES) {
             Path path = files.get(s.file());
@@ -189,7 +184,7 @@ public final class PvIceReader implements SourceReader {
 
     private static CountryNames.Entry country(Path path, long line, String column, String name) {
         CountryNames.Entry e = CountryNames.lookup(name).orElseThrow(() -> new SourceDataException(path.getFileName().toString(), line, column,
-            "\"" + name + "\" is not a country name in the country-name table (src/main/resources/org/chainkg/source/country-names.csv)"));
+            CountryNames.notInTable(name, null)));
         if (!e.isCountry())
             throw new SourceDataException(path.getFileName().toString(), line, column, "\"" + name + "\" is not one country (PV_ICE lists countries only)");
         return e;

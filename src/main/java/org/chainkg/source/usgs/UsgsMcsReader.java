@@ -18,7 +18,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDFS;
 import org.chainkg.rdf.CK;
 import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
@@ -57,7 +56,6 @@ public final class UsgsMcsReader implements SourceReader {
 
     private TripleWriter out;
     private String dataset;
-    private Node chain;
     private org.chainkg.source.SupplyNodes nodes;
 
     @Override public String format() { return FORMAT; }
@@ -95,12 +93,8 @@ public final class UsgsMcsReader implements SourceReader {
                 metas.put(p.getFileName().toString().toLowerCase(Locale.ROOT), p);
         this.out = new TripleWriter(stream);
         this.dataset = datasetKey(paths);
-        this.chain = Iris.instance("usgs", dataset, "chain");
-        out.type(chain, CK.IndustrialChain);
-        out.text(chain, RDFS.label.asNode(), "World mineral production by country (USGS MCS, dataset '" + dataset + "')", "en");
-        out.text(chain, RDFS.label.asNode(), "世界矿产各国产量（美国地质调查局 MCS）", "zh");
-        out.text(chain, DCTerms.source.asNode(), CREDIT);
-        this.nodes = new org.chainkg.source.SupplyNodes(out, "usgs", dataset, chain);
+        this.nodes = new org.chainkg.source.SupplyNodes(out, "usgs", dataset, "World mineral production by country (USGS MCS)",
+                                                        "世界矿产各国产量（美国地质调查局 MCS）", CREDIT);
 
         List<SourceReport.FileReport> reports = new ArrayList<>();
         for (Path path : files) {

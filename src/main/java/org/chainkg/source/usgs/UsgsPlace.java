@@ -38,8 +38,7 @@ record UsgsPlace(Kind kind, String alpha3, String name, String basis, boolean es
                 if (p.isEmpty() && base.endsWith("e")) p = known(base.substring(0, base.length() - 1), basis, true);
             }
         }
-        return p.orElseThrow(() -> r.error(column, "\"" + cell + "\" is not a country name in the country-name table "
-            + "(src/main/resources/org/chainkg/source/country-names.csv), nor \"Other countries\" or \"World total\""));
+        return p.orElseThrow(() -> r.error(column, CountryNames.notInTable(cell, "\"Other countries\" or \"World total\"")));
     }
 
     private static Optional<UsgsPlace> known(String name, String basis, boolean estimated) {

@@ -36,7 +36,10 @@ class IeaMineralsReaderTest {
         assertEquals("24.0239 5476.0 2024", g.provision("copper-mining", "CHL"));
         // the residue is listed, as an unattributed provider
         assertEquals("34.0309 7757.0 2024", g.provision("copper-mining", "rest-of-world"));
-        assertEquals(0, g.count("?p ck:provider [ a ck:Country ; skos:notation ?c ] FILTER NOT EXISTS { ?p ck:item ?i }"));
+        // the residue is no country: "Rest of world" is one unattributed provider, never a ck:Country
+        assertEquals(1, g.count("?r a ck:UnattributedProvider ; dcterms:identifier \"rest-of-world\" FILTER NOT EXISTS { ?r a ck:Country }"));
+        // copper mining: Chile, DR Congo, Peru, China, Russia, the United States (and the residue)
+        assertEquals(6, g.count("?p a ck:Provision ; ck:item [ dcterms:identifier \"copper-mining\" ] ; ck:provider [ a ck:Country ]"));
     }
 
     @Test
