@@ -62,4 +62,24 @@ class Eto2022ReleaseTest {
             assertEquals(before, Txn.calculateRead(store.dataset(), () -> (Long) store.dataset().stream().count()));
         }
     }
+
+    @Test
+    void aDatasetIsEitherReleasedOrNotAndOlderReleasesStayOutOfTheAnswers(@TempDir Path tmp) {
+        try (ChainStore store = ChainStore.open(tmp.resolve("db"))) {
+            SourceLoader loader = new SourceLoader(store.dataset());
+            loader.load(new EtoChainReader(), List.of(RELEASE), null, "2022-09", Charset.forName("x-MacRoman"));
+            var e = assertThrows(IllegalArgumentException.class,
+                () -> loader.load(new EtoChainReader(), List.of(Path.of("data/eto-chip-explorer")), null, null));
+            assertTrue(e.getMessage().startsWith("dataset eto-chip-explorer (eto) has release 2022-09"), e.getMessage());
+            loader.load(new EtoChainReader(), List.of(Path.of("data/eto-chip-explorer")), null, "2026-08");
+            // the 2026 release is current: USA's 2022 "61%" on S1 is not seen, the 2026 figure is
+            String q = "PREFIX ck: <https://w3id.org/chainkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                + "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?s WHERE { ?p ck:item [ dcterms:identifier \"S1\" ] ; "
+                + "ck:provider [ skos:notation \"USA\" ] ; ck:sharePercent ?s }";
+            var rows = new org.chainkg.query.QueryRunner(store.dataset(), 0).selectAll(org.apache.jena.query.QueryFactory.create(q), null);
+            List<String> shares = new java.util.ArrayList<>();
+            rows.forEachRemaining(b -> shares.add(b.get("s").getLiteralLexicalForm()));
+            assertEquals(List.of("51.0"), shares);   // provision.csv of 2026-08, line 1012: USA,P1,Design,S1,51.0
+        }
+    }
 }

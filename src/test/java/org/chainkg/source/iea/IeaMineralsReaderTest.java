@@ -71,4 +71,14 @@ class IeaMineralsReaderTest {
         e = assertThrows(SourceDataException.class, () -> new IeaMineralsReader().read(List.of(dir), StreamRDFLib.sinkNull()));
         assertEquals("supply.Copper.mining.countries.Chile.2024", e.field());
     }
+
+    @Test
+    void jsonTakesNoEncodingOption(@TempDir Path tmp) {
+        try (org.chainkg.store.ChainStore store = org.chainkg.store.ChainStore.open(tmp.resolve("db"))) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new org.chainkg.store.SourceLoader(store.dataset())
+                .load(new IeaMineralsReader(), List.of(REAL), null, "2024", java.nio.charset.Charset.forName("windows-1252")));
+            assertEquals("--encoding: the iea-minerals format is read as UTF-8 only (JSON and XML state their own encoding); "
+                         + "convert the files to UTF-8", e.getMessage());
+        }
+    }
 }
