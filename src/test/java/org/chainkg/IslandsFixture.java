@@ -33,7 +33,7 @@ public final class IslandsFixture {
         // No reader makes links from CORDIS topics to chain items yet: this one is parsed into a graph of its own.
         Txn.executeWrite(s.dataset(), () -> RDFParser.source(DIR.resolve("topic-mapping.ttl"))
             .parse(s.dataset().getGraph(NodeFactory.createURI(TOPIC_GRAPH))));
-        DerivedGraphs.refresh(s.dataset());
+        org.chainkg.pipeline.Pipeline.embedded(s.dataset()).derive();
         return s;
     }
 

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 import org.chainkg.source.eto.EtoChainReader;
 import org.chainkg.store.ChainStore;
-import org.chainkg.store.SourceLoader;
+import org.chainkg.pipeline.Pipeline;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /** Paths of the test fixtures and the bundled real data, and a store loaded with them. */
 public final class TestData {
@@ -24,12 +25,12 @@ public final class TestData {
     /** eto-mini plus research-mini, with the derived graphs (identity, technology reach, text links) computed. */
     public static ChainStore researchMini(Path dir) {
         ChainStore store = storeWith(dir, ETO_MINI);
-        SourceLoader loader = new SourceLoader(store.dataset());
+        Pipeline pipeline = Pipeline.embedded(store.dataset()).deriveAfterLoad(false);
         for (String part : List.of("mappings", "patentsview", "cordis")) {
             List<Path> paths = List.of(RESEARCH_MINI.resolve(part));
-            loader.load(org.chainkg.source.SourceFormats.detect(paths), paths, null);
+            pipeline.load(Pipeline.Load.of(org.chainkg.source.SourceFormats.detect(paths), paths));
         }
-        org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
+        pipeline.derive();
         return store;
     }
 
@@ -42,29 +43,29 @@ public final class TestData {
      */
     public static ChainStore chainsMini(Path dir) {
         ChainStore store = ChainStore.open(dir);
-        SourceLoader loader = new SourceLoader(store.dataset());
-        loader.load(new EtoChainReader(), List.of(CHAINS_MINI.resolve("eto-mini-releases/2024-01")), null, "2024-01");
-        loader.load(new EtoChainReader(), List.of(ETO_MINI), null, "2025-01");
+        Pipeline pipeline = Pipeline.embedded(store.dataset()).deriveAfterLoad(false);
+        pipeline.load(new Pipeline.Load(new EtoChainReader(), List.of(CHAINS_MINI.resolve("eto-mini-releases/2024-01")), null, "2024-01", UTF_8));
+        pipeline.load(new Pipeline.Load(new EtoChainReader(), List.of(ETO_MINI), null, "2025-01", UTF_8));
         for (String part : List.of("usgs-mini/2024", "iea-mini", "pv-mini", "cross-chain.csv")) {
             List<Path> paths = List.of(CHAINS_MINI.resolve(part));
-            loader.load(org.chainkg.source.SourceFormats.detect(paths), paths, null,
-                        part.startsWith("usgs") || part.startsWith("iea") ? "2024" : null);
+            pipeline.load(new Pipeline.Load(org.chainkg.source.SourceFormats.detect(paths), paths, null,
+                          part.startsWith("usgs") || part.startsWith("iea") ? "2024" : null, UTF_8));
         }
-        org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
+        pipeline.derive();
         return store;
     }
 
     /** A store with one ETO-format chain, without derived graphs. */
     public static ChainStore storeWith(Path dir, Path etoFolder) {
         ChainStore store = ChainStore.open(dir);
-        new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(etoFolder), null);
+        Pipeline.embedded(store.dataset()).deriveAfterLoad(false).load(Pipeline.Load.of(new EtoChainReader(), List.of(etoFolder)));
         return store;
     }
 
     /** A store with one ETO-format chain and its derived graphs (concentration measures, nearest stages ...). */
     public static ChainStore derivedStoreWith(Path dir, Path etoFolder) {
         ChainStore store = storeWith(dir, etoFolder);
-        org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
+        Pipeline.embedded(store.dataset()).derive();
         return store;
     }
 

@@ -44,6 +44,9 @@ public final class Collaborations implements Derivation {
         SELECT ?thing ?id WHERE {
           { ?thing ck:assignee|ck:applicant|ck:affiliation|ck:participant ?a } ?thing dcterms:identifier ?id }""";
 
+    /** Reads the parties of outputs and projects, identity. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.assignee, CK.applicant, CK.affiliation, CK.participant, CK.canonical, CK.ResearchOrganisation, CK.Firm); }
+
     @Override public String name() { return "collaborations"; }
     @Override public String version() { return "1.0.0"; }
     @Override public String description() {
@@ -54,15 +57,15 @@ public final class Collaborations implements Derivation {
     private record Key(Node research, Node firm, String kind) {}
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         Set<Node> research = new HashSet<>(), firms = new HashSet<>();
-        Derivation.select(dsg, TYPES, b -> (b.get("type").equals(CK.ResearchOrganisation) ? research : firms).add(b.get("canon")));
+        in.select(TYPES, b -> (b.get("type").equals(CK.ResearchOrganisation) ? research : firms).add(b.get("canon")));
         Map<Node, Set<String>> ids = new HashMap<>();
-        Derivation.select(dsg, IDS, b -> ids.computeIfAbsent(b.get("thing"), k -> new TreeSet<>()).add(b.get("id").getLiteralLexicalForm()));
+        in.select(IDS, b -> ids.computeIfAbsent(b.get("thing"), k -> new TreeSet<>()).add(b.get("id").getLiteralLexicalForm()));
 
         // The canonical parties of each (work, kind).
         Map<Node, Map<String, Set<Node>>> parties = new HashMap<>();
-        Derivation.select(dsg, PARTIES, b -> {
+        in.select(PARTIES, b -> {
             if (!ids.containsKey(b.get("thing"))) return;
             parties.computeIfAbsent(b.get("thing"), k -> new TreeMap<>())
                    .computeIfAbsent(b.get("kind").getLiteralLexicalForm(), k -> new LinkedHashSet<>()).add(b.get("canon"));

@@ -49,6 +49,9 @@ public final class ConcentrationSeries implements Derivation {
           UNION { ?prov a org:Organization BIND("firm" AS ?kind) }
         }""";
 
+    /** Reads provisions, historical and scenario figures, with their providers in the same graph. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.Provision, CK.HistoricalFigure, CK.ScenarioFigure); }
+
     @Override public String name() { return "concentration-series"; }
     @Override public String version() { return "1.0.0"; }
     @Override public boolean readsAllReleases() { return true; }
@@ -60,9 +63,9 @@ public final class ConcentrationSeries implements Derivation {
     private record Key(Node el, Node graph, String series, String period) {}
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         Map<Key, ConcentrationFigures> points = new LinkedHashMap<>();
-        Derivation.select(dsg, ROWS, true, b -> {
+        in.selectAllReleases(ROWS, b -> {
             String period = b.get("period").getLiteralLexicalForm();
             Key k = new Key(b.get("el"), b.get("g"), b.get("series").getLiteralLexicalForm(), period.isEmpty() ? "undated" : period);
             ConcentrationFigures f = points.computeIfAbsent(k, x -> new ConcentrationFigures());

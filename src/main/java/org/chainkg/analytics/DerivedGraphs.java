@@ -2,34 +2,45 @@ package org.chainkg.analytics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
+import java.util.function.Consumer;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ReadWrite;
-import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.system.Txn;
 import org.chainkg.rdf.CK;
-import org.chainkg.rdf.Iris;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.rdf.Vocab;
-import org.chainkg.store.BulkGraphLoad;
+import org.chainkg.store.ChainStore;
+import org.chainkg.store.GraphRecord;
+import org.chainkg.store.GraphWriter;
 import org.chainkg.store.KillPoint;
-import org.apache.jena.system.Txn;
+import org.chainkg.store.LoadProgress;
+import org.chainkg.store.Releases;
+import org.chainkg.store.StoreJournal;
+import org.chainkg.store.StoreRecovery;
+import org.chainkg.store.TextIndexMaintenance;
 
 /**
- * Recomputes derived graphs: each {@link Derivation} removes its old graph, writes the new facts and a PROV-O record
- * (derived from which source graphs, when, by which version); the record's {@code ck:tripleCount} is written last and
- * marks the graph complete. Runs after every load, so that derived facts always match the sources; {@code chainkg
- * derive} runs it by hand. {@link #status} tells, per graph, whether it is current, missing, incomplete or stale.
+ * Computes the derived graphs: each {@link Derivation} writes its graph through the store's {@link GraphWriter}, with a
+ * PROV-O record ({@link DerivationProvenance}) naming its inputs, when and by which version; the record's
+ * {@code ck:tripleCount} is written last and marks the graph complete.
+ * <p>
+ * <b>Inputs.</b> A derivation's inputs are the graphs (visible source graphs, or every release for one that
+ * {@link Derivation#readsAllReleases}, and the graphs of the derivations before it) whose VoID partitions name one of
+ * the terms it {@link Derivation#reads}; a graph without partitions (written by an older chainkg) counts as an input.
+ * <p>
+ * <b>Incremental.</b> {@link #refresh} recomputes only the derivations that are not {@link State#CURRENT}: after a load,
+ * those whose inputs changed (a graph loaded after the derivation started, an input gone or new, a release
+ * superseded, an input derived graph recomputed, a new derivation version); the others keep their graphs, which
+ * are what a full recomputation would write (the property test {@code IncrementalDeriveTest} checks it).
+ * {@link #refreshAll} ({@code chainkg derive --full}) recomputes every one.
  */
 public final class DerivedGraphs {
-    public static final String PREFIX = org.chainkg.store.StoreRecovery.DERIVED_PREFIX;
+    public static final String PREFIX = StoreRecovery.DERIVED_PREFIX;
 
     /** The derivations, in order (later ones may read earlier ones' graphs). */
     public static List<Derivation> all() {
@@ -38,89 +49,128 @@ public final class DerivedGraphs {
     }
 
     public static Node graph(Derivation d) {
-        return org.apache.jena.graph.NodeFactory.createURI(PREFIX + d.name());
+        return NodeFactory.createURI(PREFIX + d.name());
     }
 
-    public record Result(String name, Node graph, long records, long triples) {}
+    /** What one derivation did: {@code recomputed} false when it was current and kept (records and triples then 0). */
+    public record Result(String name, Node graph, long records, long triples, boolean recomputed) {}
 
+    /** Recomputes every derivation that is not current (incremental). */
     public static List<Result> refresh(DatasetGraph dsg) {
-        return refresh(dsg, d -> {}, r -> {});
+        return refresh(dsg, false, d -> {}, r -> {});
     }
 
-    /** Recomputes every derived graph in order, telling {@code starting} before each and {@code done} after it (progress). */
-    public static List<Result> refresh(DatasetGraph dsg, java.util.function.Consumer<Derivation> starting,
-                                       java.util.function.Consumer<Result> done) {
+    /** Recomputes every derivation (full). */
+    public static List<Result> refreshAll(DatasetGraph dsg) {
+        return refresh(dsg, true, d -> {}, r -> {});
+    }
+
+    /**
+     * Recomputes the derivations in order: all with {@code full}, else those not current; tells {@code starting}
+     * before each it recomputes and {@code done} after each, recomputed or kept (progress).
+     */
+    public static List<Result> refresh(DatasetGraph dsg, boolean full, Consumer<Derivation> starting, Consumer<Result> done) {
         // The journal says "derived graphs in progress" until the last one is complete: a killed (or failed) refresh
         // is redone when the store next opens, never answered from.
-        var journal = org.chainkg.store.ChainStore.journal(dsg);
-        if (journal != null) journal.begin(org.chainkg.store.StoreJournal.DERIVED);
+        var journal = ChainStore.journal(dsg);
+        if (journal != null) journal.begin(StoreJournal.DERIVED);
         List<Result> out = new ArrayList<>();
+        boolean any = false;
         for (Derivation d : all()) {
-            starting.accept(d);
-            Result r = run(dsg, d);
-            KillPoint.reached("derive.graph-done");
+            Result r;
+            if (full || Txn.calculateRead(dsg, () -> status(dsg, d)).state() != State.CURRENT) {
+                starting.accept(d);
+                r = run(dsg, d);
+                any = true;
+                KillPoint.reached("derive.graph-done");
+            } else {
+                r = new Result(d.name(), graph(d), 0, 0, false);
+            }
             done.accept(r);
             out.add(r);
         }
         // Same data, same search scores: the deleted documents of the old derived graphs leave the text index.
-        org.chainkg.store.TextIndexMaintenance.expungeDeletes(dsg);
-        if (journal != null) journal.end(org.chainkg.store.StoreJournal.DERIVED);
+        if (any) TextIndexMaintenance.expungeDeletes(dsg);
+        if (journal != null) journal.end(StoreJournal.DERIVED);
         return out;
     }
 
-    /** The state of one derived graph against the sources it was computed from. */
+    /** The state of one derived graph against its inputs. */
     public enum State { CURRENT, MISSING, INCOMPLETE, STALE }
 
     /** One derivation's state, with the reason in words when it is not current. */
     public record Status(String name, Node graph, State state, String reason) {}
 
     /**
-     * The state of every derived graph: MISSING (not there while sources are), INCOMPLETE (data without its completion
-     * marker, the {@code ck:tripleCount} of its PROV record, written last), STALE (a source graph was loaded after the
-     * derivation started, or the source graphs are not the ones it was derived from), else CURRENT. A store with no
-     * source graph has nothing to derive: all CURRENT.
+     * The state of every derived graph: MISSING (not there while it has inputs), INCOMPLETE (data without its
+     * completion marker, the {@code ck:tripleCount} of its PROV record, written last), STALE (an input was loaded or
+     * recomputed after the derivation started, an input is new or gone, or another version derived it), else
+     * CURRENT. A store with no source graph has nothing to derive: all CURRENT (a derivation with no input in a store
+     * with sources writes its graph, empty but for its record, as a full derive does).
      */
     public static List<Status> status(DatasetGraph dsg) {
-        return Txn.calculateRead(dsg, () -> {
-            java.util.Map<Node, Instant> all = new java.util.LinkedHashMap<>();
-            for (Node s : sourceGraphs(dsg)) all.put(s, endedAt(dsg, s));
-            java.util.Set<Node> superseded = org.chainkg.store.Releases.superseded(dsg);
-            List<Status> out = new ArrayList<>();
-            for (Derivation d : all()) {
-                Node g = graph(d);
-                java.util.Map<Node, Instant> sources = new java.util.LinkedHashMap<>(all);
-                if (!d.readsAllReleases()) sources.keySet().removeAll(superseded);
-                if (sources.isEmpty()) { out.add(new Status(d.name(), g, State.CURRENT, null)); continue; }
-                if (!dsg.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext()) {
-                    out.add(new Status(d.name(), g, State.MISSING, "not derived yet"));
-                    continue;
-                }
-                if (!dsg.contains(g, g, CK.tripleCount, Node.ANY)) {
-                    out.add(new Status(d.name(), g, State.INCOMPLETE, "its derivation did not complete (no completion marker)"));
-                    continue;
-                }
-                java.util.Set<Node> from = new java.util.HashSet<>();
-                dsg.find(g, g, Vocab.provWasDerivedFrom, Node.ANY).forEachRemaining(q -> from.add(q.getObject()));
-                Instant started = startedAt(dsg, g);
-                String reason = null;
-                for (var e : sources.entrySet()) {
-                    if (!from.contains(e.getKey())) { reason = "<" + e.getKey().getURI() + "> was loaded after it was derived"; break; }
-                    if (started != null && e.getValue() != null && e.getValue().isAfter(started)) {
-                        reason = "<" + e.getKey().getURI() + "> was loaded again after it was derived"; break;
-                    }
-                }
-                if (reason == null)
-                    for (Node f : from)
-                        if (!sources.containsKey(f)) { reason = "<" + f.getURI() + ">, a source of it, is gone"; break; }
-                out.add(new Status(d.name(), g, reason == null ? State.CURRENT : State.STALE, reason));
-            }
-            return out;
-        });
+        return Txn.calculateRead(dsg, () -> all().stream().map(d -> status(dsg, d)).toList());
     }
 
-    private static Instant endedAt(DatasetGraph dsg, Node g) { return activityTime(dsg, g, Vocab.provEndedAtTime); }
+    /** One derivation's state (inside a read transaction). */
+    static Status status(DatasetGraph dsg, Derivation d) {
+        Node g = graph(d);
+        List<Node> inputs = inputs(dsg, d);
+        boolean present = dsg.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext();
+        if (!present)
+            return hasSources(dsg) ? new Status(d.name(), g, State.MISSING, "not derived yet") : new Status(d.name(), g, State.CURRENT, null);
+        if (!dsg.contains(g, g, CK.tripleCount, Node.ANY))
+            return new Status(d.name(), g, State.INCOMPLETE, "its derivation did not complete (no completion marker)");
+        if (!dsg.contains(g, g, Vocab.provWasGeneratedBy, Node.ANY) || !dsg.contains(g, DerivationProvenance.agent(d), Vocab.schemaSoftwareVersion, Node.ANY))
+            return new Status(d.name(), g, State.STALE, "it was derived by another version of the " + d.name() + " derivation (now " + d.version() + ")");
+        Set<Node> from = new HashSet<>();
+        dsg.find(g, g, Vocab.provWasDerivedFrom, Node.ANY).forEachRemaining(q -> from.add(q.getObject()));
+        Instant started = activityTime(dsg, g, Vocab.provStartedAtTime);
+        for (Node in : inputs) {
+            if (!from.contains(in)) return stale(d, g, "<" + in.getURI() + "> was loaded after it was derived");
+            Instant ended = activityTime(dsg, in, Vocab.provEndedAtTime);
+            if (started != null && ended != null && ended.isAfter(started))
+                return stale(d, g, "<" + in.getURI() + "> was " + (in.getURI().startsWith(PREFIX) ? "recomputed" : "loaded again") + " after it was derived");
+        }
+        for (Node f : from)
+            if (!inputs.contains(f)) return stale(d, g, "<" + f.getURI() + ">, an input of it, is gone");
+        return new Status(d.name(), g, State.CURRENT, null);
+    }
 
-    private static Instant startedAt(DatasetGraph dsg, Node g) { return activityTime(dsg, g, Vocab.provStartedAtTime); }
+    private static boolean hasSources(DatasetGraph dsg) {
+        var it = dsg.listGraphNodes();
+        while (it.hasNext()) if (!it.next().getURI().startsWith(PREFIX)) return true;
+        return false;
+    }
+
+    private static Status stale(Derivation d, Node g, String reason) {
+        return new Status(d.name(), g, State.STALE, reason);
+    }
+
+    /**
+     * The graphs a derivation reads (inside a read transaction): the source graphs (all but the superseded releases
+     * unless it reads every release) and the graphs of the derivations before it, whose partitions name one of the
+     * terms it reads.
+     */
+    static List<Node> inputs(DatasetGraph dsg, Derivation d) {
+        Set<Node> before = new HashSet<>();
+        for (Derivation e : all()) {
+            if (e.name().equals(d.name())) break;
+            before.add(graph(e));
+        }
+        Set<Node> superseded = d.readsAllReleases() ? Set.of() : Releases.superseded(dsg);
+        Set<Node> reads = d.reads();
+        List<Node> out = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(n -> {
+            boolean derived = n.getURI().startsWith(PREFIX);
+            if (derived ? !before.contains(n) : superseded.contains(n)) return;
+            if (!dsg.contains(n, n, CK.tripleCount, Node.ANY)) return;   // incomplete: not there yet
+            Set<Node> terms = GraphRecord.terms(dsg, n);
+            if (terms == null || terms.stream().anyMatch(reads::contains)) out.add(n);
+        });
+        out.sort(java.util.Comparator.comparing(Node::getURI));
+        return out;
+    }
 
     /** The time ({@code prov:startedAtTime} or {@code prov:endedAtTime}) of the activity that generated graph g. */
     private static Instant activityTime(DatasetGraph dsg, Node g, Node property) {
@@ -141,98 +191,19 @@ public final class DerivedGraphs {
     }
 
     /**
-     * Recomputes one derived graph. On the embedded store the old graph is removed first (one write transaction),
-     * the derivation reads the store in a read transaction while its triples are spooled, and TDB2's bulk loader writes
-     * them ({@link BulkGraphLoad}); the PROV record follows in a write transaction. If the derivation fails, the graph
-     * is left empty (run {@code chainkg derive} again). Elsewhere (a plain in-memory dataset, a copy of a remote
-     * store) everything happens in one write transaction.
+     * Recomputes one derived graph through {@link GraphWriter#embedded} (the old graph emptied first, then the bulk
+     * path; a plain in-memory dataset: one write transaction). The derivation reads the store in a read transaction
+     * of its own on the bulk path. If it fails, the graph is left empty (run {@code chainkg derive} again).
      */
     public static Result run(DatasetGraph dsg, Derivation d) {
         Node g = graph(d);
-        Instant started = Instant.now();
-        if (BulkGraphLoad.supports(dsg)) {
-            Txn.executeWrite(dsg, () -> org.chainkg.store.Graphs.clear(dsg, g));
-            KillPoint.reached("derive.cleared");
-            try (BulkGraphLoad bulk = BulkGraphLoad.begin(dsg, g).orElseThrow()) {
-                TripleWriter w = new TripleWriter(bulk.sink());
-                long records = Txn.calculateRead(dsg, () -> d.derive(dsg, g, w));
-                long triples = bulk.load();
-                Txn.executeWrite(dsg, () -> {
-                    List<Node> sources = sourceGraphs(dsg, d);
-                    Sink sink = new Sink(dsg, g);
-                    provenance(new TripleWriter(sink), d, g, sources, started, records, triples, sink);
-                });
-                return new Result(d.name(), g, records, triples);
-            }
-        }
-        dsg.begin(ReadWrite.WRITE);
-        try {
-            List<Node> sources = sourceGraphs(dsg, d);
-            org.chainkg.store.Graphs.clear(dsg, g);
-            Sink sink = new Sink(dsg, g);
-            TripleWriter w = new TripleWriter(sink);
-            long records = d.derive(dsg, g, w);
-            long triples = sink.added;
-            provenance(w, d, g, sources, started, records, triples, sink);
-            dsg.commit();
-            return new Result(d.name(), g, records, triples);
-        } catch (RuntimeException e) {
-            dsg.abort();
-            throw e;
-        } finally {
-            dsg.end();
-        }
-    }
-
-    private static List<Node> sourceGraphs(DatasetGraph dsg) {
-        List<Node> sources = new ArrayList<>();
-        dsg.listGraphNodes().forEachRemaining(n -> { if (!n.getURI().startsWith(PREFIX)) sources.add(n); });
-        return sources;
-    }
-
-    /** The source graphs a derivation reads: all but the superseded releases, unless it reads every release. */
-    private static List<Node> sourceGraphs(DatasetGraph dsg, Derivation d) {
-        List<Node> sources = sourceGraphs(dsg);
-        if (!d.readsAllReleases()) sources.removeAll(org.chainkg.store.Releases.superseded(dsg));
-        return sources;
-    }
-
-    /** The PROV-O record of a derivation; {@code triples} are the derived triples, the count includes the record. */
-    private static void provenance(TripleWriter w, Derivation d, Node g, List<Node> sources, Instant started, long records,
-                                   long triples, Sink sink) {
-        long before = sink.added;
-        Node load = Iris.instance("derivation", UUID.randomUUID().toString());
-        Node agent = Iris.instance("deriver", d.name(), d.version());
-        w.type(g, CK.SourceGraph, Vocab.provEntity);
-        w.text(g, CK.sourceFormat, "derived:" + d.name());
-        w.text(g, DCTerms.title.asNode(), "Derived: " + d.name());
-        w.text(g, DCTerms.description.asNode(), d.description(), "en");
-        w.add(g, Vocab.provWasGeneratedBy, load);
-        for (Node s : sources) w.add(g, Vocab.provWasDerivedFrom, s);
-        w.type(load, CK.SourceLoad, Vocab.provActivity);
-        w.typed(load, Vocab.provStartedAtTime, started.toString(), XSDDatatype.XSDdateTime);
-        w.typed(load, Vocab.provEndedAtTime, Instant.now().toString(), XSDDatatype.XSDdateTime);
-        w.add(load, Vocab.provWasAssociatedWith, agent);
-        for (Node s : sources) w.add(load, Vocab.provUsed, s);
-        w.integer(load, CK.rowCount, records);
-        w.type(agent, CK.Reader, Vocab.provSoftwareAgent);
-        w.text(agent, RDFS.label.asNode(), "chainkg " + d.name() + " derivation");
-        w.text(agent, CK.readerVersion, d.version());
-        w.integer(g, CK.tripleCount, triples + (sink.added - before) + 1);
-    }
-
-    private static final class Sink extends StreamRDFBase {
-        final DatasetGraph dsg;
-        final Node g;
-        long added;
-
-        Sink(DatasetGraph dsg, Node g) { this.dsg = dsg; this.g = g; }
-
-        @Override
-        public void triple(Triple t) {
-            Quad q = Quad.create(g, t);
-            if (!dsg.contains(q)) { dsg.add(q); added++; }
-        }
+        List<Node> inputs = dsg.isInTransaction() ? inputs(dsg, d) : Txn.calculateRead(dsg, () -> inputs(dsg, d));
+        StoreReader in = StoreReader.of(dsg);
+        GraphWriter.Result r = GraphWriter.embedded(dsg, LoadProgress.NONE, true).replace(g,
+            sink -> dsg.isInTransaction() ? d.derive(in, new TripleWriter(sink))
+                                          : Txn.calculateRead(dsg, () -> d.derive(in, new TripleWriter(sink))),
+            (w, data) -> DerivationProvenance.write(w, d, inputs, data));
+        return new Result(d.name(), g, r.records(), r.triples(), true);
     }
 
     private DerivedGraphs() {}

@@ -31,6 +31,9 @@ public final class NearestStages implements Derivation {
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT DISTINCT ?el WHERE { ?el a ck:ChainItem FILTER NOT EXISTS { ?el ck:inStage ?any } }""";
 
+    /** Reads the chain links, stages and items. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.feedsInto, CK.subtypeOf, CK.inStage, CK.ChainItem); }
+
     @Override public String name() { return "nearest-stage"; }
     @Override public String version() { return "1.0.0"; }
     @Override public String description() {
@@ -39,13 +42,13 @@ public final class NearestStages implements Derivation {
     }
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         Map<Node, Set<Node>> next = new HashMap<>();
-        Derivation.select(dsg, EDGES, r -> next.computeIfAbsent(r.get("a"), k -> new LinkedHashSet<>()).add(r.get("b")));
+        in.select(EDGES, r -> next.computeIfAbsent(r.get("a"), k -> new LinkedHashSet<>()).add(r.get("b")));
         Map<Node, Set<Node>> stages = new HashMap<>();
-        Derivation.select(dsg, STAGES, r -> stages.computeIfAbsent(r.get("el"), k -> new LinkedHashSet<>()).add(r.get("st")));
+        in.select(STAGES, r -> stages.computeIfAbsent(r.get("el"), k -> new LinkedHashSet<>()).add(r.get("st")));
         Set<Node> unstaged = new LinkedHashSet<>();
-        Derivation.select(dsg, ITEMS, r -> unstaged.add(r.get("el")));
+        in.select(ITEMS, r -> unstaged.add(r.get("el")));
 
         Map<Node, Set<Node>> below = new HashMap<>();   // staged item -> items reachable from it in one or more steps
         long n = 0;

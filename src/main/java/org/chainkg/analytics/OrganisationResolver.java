@@ -59,6 +59,9 @@ public final class OrganisationResolver implements Derivation {
           UNION { ?o a ?value FILTER(?value IN (ck:Firm, ck:ResearchOrganisation, ck:University, ck:ResearchInstitute, ck:Laboratory)) BIND("type" AS ?kind) }
         }""";
 
+    /** Reads organisations: every fact its query reads is about an org:Organization, written in the graph that types it. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(Vocab.orgOrganization); }
+
     @Override public String name() { return "identity"; }
     @Override public String version() { return VERSION; }
     @Override public String description() {
@@ -90,9 +93,13 @@ public final class OrganisationResolver implements Derivation {
 
     /** Collects every source organisation node with its names, country, identifiers and types. */
     static Map<Node, Org> collect(DatasetGraph dsg) {
+        return collect(StoreReader.of(dsg));
+    }
+
+    static Map<Node, Org> collect(StoreReader in) {
         Map<Node, Org> orgs = new LinkedHashMap<>();
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(ORGS)).build()) {
-            q.select().forEachRemaining(b -> {
+        {
+            in.select(ORGS, b -> {
                 Org o = orgs.computeIfAbsent(b.get("o"), Org::new);
                 Node v = b.get("value");
                 switch (b.get("kind").getLiteralLexicalForm()) {
@@ -115,8 +122,8 @@ public final class OrganisationResolver implements Derivation {
     }
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
-        Map<Node, Org> orgs = collect(dsg);
+    public long derive(StoreReader in, TripleWriter out) {
+        Map<Node, Org> orgs = collect(in);
         Clusters clusters = resolve(orgs);
         long n = 0;
         for (List<Org> members : clusters.groups(orgs)) {

@@ -40,6 +40,9 @@ public final class OutputReach implements Derivation {
         PREFIX dcterms: <http://purl.org/dc/terms/>
         SELECT ?o ?d ?y WHERE { ?o a ck:ResearchOutput . OPTIONAL { ?o dcterms:issued ?d } OPTIONAL { ?o ck:year ?y } }""";
 
+    /** Reads the outputs' technologies, holders and dates, the CPC mapping and technology reach, text links, identity. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.technology, CK.cpcInventive, CK.cpcAdditional, CK.topic, CK.relevantTo, CK.linkedItem, CK.assignee, CK.applicant, CK.affiliation, CK.canonical, CK.ResearchOutput); }
+
     @Override public String name() { return "output-reach"; }
     @Override public String version() { return "1.0.0"; }
     @Override public String description() {
@@ -49,12 +52,12 @@ public final class OutputReach implements Derivation {
     }
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         long n = 0;
-        n += Derivation.select(dsg, BEARS, b -> out.add(b.get("o"), CK.bearsOn, b.get("el")));
-        n += Derivation.select(dsg, HELD, b -> out.add(b.get("o"), CK.heldBy, b.get("canon")));
+        n += in.select(BEARS, b -> out.add(b.get("o"), CK.bearsOn, b.get("el")));
+        n += in.select(HELD, b -> out.add(b.get("o"), CK.heldBy, b.get("canon")));
         Set<Node> dated = new HashSet<>();
-        n += Derivation.select(dsg, YEARS, b -> {
+        n += in.select(YEARS, b -> {
             Node o = b.get("o");
             String year = year(b.get("d"), b.get("y"));
             if (year != null && dated.add(o)) out.typed(o, CK.outputYear, year, XSDDatatype.XSDinteger);

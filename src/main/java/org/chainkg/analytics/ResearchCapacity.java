@@ -43,6 +43,9 @@ public final class ResearchCapacity implements Derivation {
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT ?o ?el WHERE { ?o ck:bearsOn ?el . ?el a ck:ChainItem }""";
 
+    /** Reads output reach, the research organisations of identity, chain items. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.heldBy, CK.bearsOn, CK.ResearchOrganisation, CK.ChainItem); }
+
     @Override public String name() { return "research-capacity"; }
     @Override public String version() { return "1.1.0"; }
     @Override public String description() {
@@ -60,20 +63,20 @@ public final class ResearchCapacity implements Derivation {
     }
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         Map<Node, Set<Holder>> holders = new HashMap<>();
         Map<Node, Integer> years = new HashMap<>();
-        Derivation.select(dsg, HOLDERS, b -> {
+        in.select(HOLDERS, b -> {
             holders.computeIfAbsent(b.get("o"), k -> new HashSet<>())
                    .add(new Holder(b.get("canon"), b.get("country"), b.contains("code") ? b.get("code").getLiteralLexicalForm() : ""));
             if (b.contains("y")) years.put(b.get("o"), Integer.parseInt(b.get("y").getLiteralLexicalForm()));
         });
         Map<Node, List<String>> names = new HashMap<>();
-        Derivation.select(dsg, NAMES, b -> names.computeIfAbsent(b.get("canon"), k -> new ArrayList<>(1))
+        in.select(NAMES, b -> names.computeIfAbsent(b.get("canon"), k -> new ArrayList<>(1))
                                                   .add(b.get("name").getLiteralLexicalForm()));
         Map<String, Cell> cells = new TreeMap<>();
         Map<String, Node> elementOf = new HashMap<>();
-        Derivation.select(dsg, BEARS, b -> {
+        in.select(BEARS, b -> {
             Set<Holder> hs = holders.get(b.get("o"));
             if (hs == null) return;
             Node el = b.get("el");

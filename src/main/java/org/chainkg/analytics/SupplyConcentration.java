@@ -43,6 +43,9 @@ public final class SupplyConcentration implements Derivation {
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT ?el ?g ?y WHERE { GRAPH ?g { ?p ck:item ?el . OPTIONAL { ?p ck:year ?y } } }""";
 
+    /** Reads supply records (ck:item, ck:provider); their providers' types and country codes are in the same graph. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.item, CK.provider); }
+
     @Override public String name() { return "concentration"; }
     @Override public String version() { return "1.0.0"; }
     @Override public String description() {
@@ -58,9 +61,9 @@ public final class SupplyConcentration implements Derivation {
     }
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         Map<Node, Element> elements = new LinkedHashMap<>();
-        Derivation.select(dsg, ROWS, b -> {
+        in.select(ROWS, b -> {
             Element e = elements.computeIfAbsent(b.get("el"), k -> new Element());
             BigDecimal share = b.contains("s") ? new BigDecimal(b.get("s").getLiteralLexicalForm()) : null;
             if (b.get("kind").getLiteralLexicalForm().equals("country"))
@@ -68,7 +71,7 @@ public final class SupplyConcentration implements Derivation {
             else
                 e.figures.firm(b.get("p"), share);
         });
-        Derivation.select(dsg, YEARS_AND_GRAPHS, b -> {
+        in.select(YEARS_AND_GRAPHS, b -> {
             Element e = elements.get(b.get("el"));
             if (e == null) return;
             e.graphs.add(b.get("g"));

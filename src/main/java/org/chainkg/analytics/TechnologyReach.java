@@ -30,6 +30,9 @@ public final class TechnologyReach implements Derivation {
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         SELECT DISTINCT ?t ?notation WHERE { ?o ck:cpcInventive|ck:cpcAdditional|ck:technology ?t . ?t skos:notation ?notation }""";
 
+    /** Reads the curated CPC mapping, the CPC groups outputs use, the concordance. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.relevantTo, CK.cpcInventive, CK.cpcAdditional, CK.technology, CK.CpcConcordanceEntry); }
+
     @Override public String name() { return "technology-reach"; }
     private static final String CONCORDANCE = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
@@ -45,20 +48,14 @@ public final class TechnologyReach implements Derivation {
     }
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         Map<String, List<Node>> mapped = new HashMap<>();
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(MAPPED)).build()) {
-            q.select().forEachRemaining(b -> mapped.computeIfAbsent(b.get("notation").getLiteralLexicalForm(), k -> new ArrayList<>()).add(b.get("item")));
-        }
+        in.select(MAPPED, b -> mapped.computeIfAbsent(b.get("notation").getLiteralLexicalForm(), k -> new ArrayList<>()).add(b.get("item")));
         Map<String, List<String>> successors = new HashMap<>();
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(CONCORDANCE)).build()) {
-            q.select().forEachRemaining(b -> successors.computeIfAbsent(b.get("old").getLiteralLexicalForm(), k -> new ArrayList<>())
-                .add(b.get("new").getLiteralLexicalForm()));
-        }
-        long n = 0;
-        try (QueryExec q = QueryExec.dataset(dsg).query(QueryFactory.create(USED)).build()) {
-            for (var it = q.select(); it.hasNext(); ) {
-                var b = it.next();
+        in.select(CONCORDANCE, b -> successors.computeIfAbsent(b.get("old").getLiteralLexicalForm(), k -> new ArrayList<>())
+            .add(b.get("new").getLiteralLexicalForm()));
+        long[] n = {0};
+        in.select(USED, b -> {
                 Node t = b.get("t");
                 String notation = b.get("notation").getLiteralLexicalForm();
                 java.util.Set<Node> items = new java.util.LinkedHashSet<>();
@@ -73,11 +70,10 @@ public final class TechnologyReach implements Derivation {
                     }
                 for (Node item : items) {
                     out.add(t, CK.relevantTo, item);
-                    n++;
+                    n[0]++;
                 }
-            }
-        }
-        return n;
+        });
+        return n[0];
     }
 
     /** The most specific concordance group that is {@code notation} or lies above it, or null. */

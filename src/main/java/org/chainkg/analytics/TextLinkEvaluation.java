@@ -90,7 +90,7 @@ public final class TextLinkEvaluation {
         });
         Map<Node, String> itemIds = new HashMap<>();
         List<TextLinker.Link> found = Txn.calculateRead(dsg, () -> {
-            Derivation.select(dsg, "PREFIX ck: <https://w3id.org/chainkg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+            StoreReader.of(dsg).select("PREFIX ck: <https://w3id.org/chainkg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
                                    + "SELECT ?i ?id { ?i a ck:ChainItem ; dcterms:identifier ?id }",
                               b -> itemIds.put(b.get("i"), b.get("id").getLiteralLexicalForm()));
             return TextLinker.links(dsg, 0);

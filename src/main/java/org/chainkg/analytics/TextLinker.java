@@ -99,6 +99,9 @@ public final class TextLinker implements Derivation {
           { ?o dcterms:title ?t FILTER(lang(?t) = "en" || lang(?t) = "") } UNION { ?o dcterms:abstract ?t FILTER(lang(?t) = "en" || lang(?t) = "") }
         } GROUP BY ?o ORDER BY ?o""";
 
+    /** Reads chain items and research outputs, with their labels, titles and abstracts. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.ChainItem, CK.ResearchOutput); }
+
     @Override public String name() { return "text-links"; }
     @Override public String version() { return "3.0.0"; }
     @Override public String description() {
@@ -117,9 +120,9 @@ public final class TextLinker implements Derivation {
     private record Hit(ItemQuery item, int doc, double score) {}
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         long links = 0;
-        for (Link l : links(dsg, MIN_SCORE)) {
+        for (Link l : links(in, MIN_SCORE)) {
             Node link = Iris.derived("text-link", l.output().getURI(), l.item().getURI());
             out.type(link, CK.TextLink);
             out.add(link, CK.linkedOutput, l.output());
@@ -137,11 +140,16 @@ public final class TextLinker implements Derivation {
      * per output, ordered by output (IRI) then score descending. Call inside a read transaction.
      */
     public static List<Link> links(DatasetGraph dsg, double minScore) {
+        return links(StoreReader.of(dsg), minScore);
+    }
+
+    /** As {@link #links(DatasetGraph, double)}, through a {@link StoreReader}. */
+    public static List<Link> links(StoreReader in, double minScore) {
         List<Node> outputs = new ArrayList<>();
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory(); EnglishAnalyzer analyzer = new EnglishAnalyzer();
              Analyzer forms = wordForms(); Analyzer fields = new PerFieldAnalyzerWrapper(analyzer, Map.of("form", forms))) {
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(fields))) {
-                Derivation.select(dsg, OUTPUTS, b -> {
+                in.select(OUTPUTS, b -> {
                     Document d = new Document();
                     d.add(new TextField("text", b.get("text").getLiteralLexicalForm(), Field.Store.NO));
                     d.add(new TextField("form", b.get("text").getLiteralLexicalForm(), Field.Store.NO));
@@ -152,7 +160,7 @@ public final class TextLinker implements Derivation {
             }
             if (outputs.isEmpty()) return List.of();
             List<ItemQuery> items = new ArrayList<>();
-            Derivation.select(dsg, ITEMS, b -> {
+            in.select(ITEMS, b -> {
                 ItemQuery q = itemQuery(analyzer, forms, b.get("item"), b.get("label").getLiteralLexicalForm(),
                     b.get("description") == null ? "" : b.get("description").getLiteralLexicalForm());
                 if (q != null) items.add(q);

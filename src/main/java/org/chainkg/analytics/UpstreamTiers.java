@@ -27,6 +27,9 @@ public final class UpstreamTiers implements Derivation {
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT DISTINCT ?up ?down WHERE { ?up ck:subtypeOf*/ck:feedsInto ?down }""";
 
+    /** Reads the chain links. */
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.feedsInto, CK.subtypeOf); }
+
     @Override public String name() { return "upstream"; }
     @Override public String version() { return "1.0.0"; }
     @Override public String description() {
@@ -35,9 +38,9 @@ public final class UpstreamTiers implements Derivation {
     }
 
     @Override
-    public long derive(DatasetGraph dsg, Node graph, TripleWriter out) {
+    public long derive(StoreReader in, TripleWriter out) {
         Map<Node, Set<Node>> into = new LinkedHashMap<>();   // downstream -> its direct upstream steps
-        Derivation.select(dsg, STEPS, b -> {
+        in.select(STEPS, b -> {
             if (!b.get("up").equals(b.get("down")))
                 into.computeIfAbsent(b.get("down"), k -> new LinkedHashSet<>()).add(b.get("up"));
         });

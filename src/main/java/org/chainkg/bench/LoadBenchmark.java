@@ -50,8 +50,9 @@ final class LoadBenchmark {
             long t = System.nanoTime();
             try (ChainStore store = ChainStore.open(db)) {
                 for (SyntheticData.Source s : m.sources()) {
-                    var r = new SourceLoader(store.dataset(), org.chainkg.store.LoadProgress.NONE, bulk).load(SourceFormats.byName(s.format()), List.of(s.dir()),
-                        s.graph() == null ? null : NodeFactory.createURI(s.graph()));
+                    var r = org.chainkg.pipeline.Pipeline.embedded(store.dataset()).bulk(bulk).deriveAfterLoad(false)
+                        .load(new org.chainkg.pipeline.Pipeline.Load(SourceFormats.byName(s.format()), List.of(s.dir()),
+                              s.graph() == null ? null : NodeFactory.createURI(s.graph()), null, java.nio.charset.StandardCharsets.UTF_8));
                     triples += r.triples();
                 }
             }
@@ -64,7 +65,7 @@ final class LoadBenchmark {
     static double[] derive(Path db) {
         try (ChainStore store = ChainStore.open(db)) {
             long t = System.nanoTime();
-            long triples = DerivedGraphs.refresh(store.dataset()).stream().mapToLong(DerivedGraphs.Result::triples).sum();
+            long triples = org.chainkg.pipeline.Pipeline.embedded(store.dataset()).deriveAll().stream().mapToLong(DerivedGraphs.Result::triples).sum();
             return new double[] {(System.nanoTime() - t) / 1e6, triples};
         }
     }

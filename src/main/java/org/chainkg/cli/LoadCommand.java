@@ -10,9 +10,8 @@ import org.chainkg.source.SourceFormats;
 import org.chainkg.source.SourceReader;
 import org.chainkg.store.ChainStore;
 import org.chainkg.store.LoadProgress;
-import org.chainkg.store.RemoteStore;
+import org.chainkg.pipeline.Pipeline;
 import org.chainkg.store.SourceLoader;
-import org.chainkg.store.StoreJournal;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +38,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--no-bulk", description = "Write a new graph in one write transaction, one quad at a time, instead of "
             + "TDB2's bulk loader (slower). Replacing a graph always does this. Both paths are crash-safe (README).")
     boolean noBulk;
+
+    @Option(names = "--sparql", paramLabel = "URL", description = "With --endpoint: the remote store's SPARQL query and update "
+            + "endpoint, where the derivations run (default: the --endpoint URL, as for a Fuseki dataset; Virtuoso: http://host:8890/sparql).")
+    String sparql;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "Load into a remote SPARQL store instead of --db: its Graph Store "
             + "Protocol URL (for Fuseki, the dataset URL, e.g. http://host:3030/chainkg). The source's graph is replaced with PUT.")
@@ -82,40 +85,32 @@ public final class LoadCommand implements Callable<Integer> {
         }
         try (ChainStore s = store.openOrCreate(noDerive ? DerivedState.Policy.ANSWER : DerivedState.Policy.DERIVES_NEXT, common.quiet)) {
             LoadProgress progress = common.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
-            // From here until the derivation is done, a kill leaves derived graphs older than the sources: the journal
-            // says so, and the next command recomputes them (a failed load changed nothing: no entry then).
-            if (!noDerive) s.journal().begin(StoreJournal.DERIVED);
-            SourceLoader.LoadResult result;
-            try {
-                result = new SourceLoader(s.dataset(), progress, !noBulk).load(reader, paths, graph == null ? null : NodeFactory.createURI(graph), rel, charset);
-            } catch (RuntimeException e) {
-                if (!noDerive && !s.recovery().derivedInterrupted()) s.journal().end(StoreJournal.DERIVED);
-                throw e;
-            }
-            if (!common.quiet) {
-                System.err.printf("loaded %s (%s) into <%s>: %,d triples%s%n", paths, reader.format(), result.graph().getURI(),
-                                  result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");
-                if (result.report().credit() != null)
-                    System.err.println("data: " + result.report().credit());
-                org.chainkg.store.ReleaseSummary.of(s.dataset(), result.graph()).ifPresent(System.err::println);
-            }
-            if (!noDerive)
-                DeriveCommand.refresh(s, common.quiet);
+            Pipeline.Listener print = DeriveCommand.printer(common.quiet, "");
+            Pipeline.embedded(s.dataset()).progress(progress).bulk(!noBulk).deriveAfterLoad(!noDerive).listener(new Pipeline.Listener() {
+                @Override public void loaded(SourceLoader.LoadResult result) {
+                    if (common.quiet) return;
+                    System.err.printf("loaded %s (%s) into <%s>: %,d triples%s%n", paths, reader.format(), result.graph().getURI(),
+                                      result.triples(), result.replaced() > 0 ? String.format(" (replaced %,d)", result.replaced()) : "");
+                    if (result.report().credit() != null)
+                        System.err.println("data: " + result.report().credit());
+                    org.chainkg.store.ReleaseSummary.of(s.dataset(), result.graph()).ifPresent(System.err::println);
+                }
+                @Override public void deriving(org.chainkg.analytics.Derivation d) { print.deriving(d); }
+                @Override public void derived(org.chainkg.analytics.DerivedGraphs.Result r) { print.derived(r); }
+            }).load(new Pipeline.Load(reader, paths, graph == null ? null : NodeFactory.createURI(graph), rel, charset));
         }
         return 0;
     }
 
     private int loadRemote(SourceReader reader) {
-        RemoteStore remote = new RemoteStore(endpoint);
-        var result = remote.load(reader, paths, graph == null ? null : NodeFactory.createURI(graph));
+        Pipeline pipeline = Pipeline.remote(endpoint, sparql != null ? sparql : endpoint).deriveAfterLoad(false);
+        var result = pipeline.load(new Pipeline.Load(reader, paths, graph == null ? null : NodeFactory.createURI(graph), null,
+                                                     java.nio.charset.StandardCharsets.UTF_8));
         if (!common.quiet)
             System.err.printf("loaded %s (%s) into <%s> at %s: %,d triples%n", paths, reader.format(), result.graph().getURI(),
                               endpoint, result.triples());
         if (!noDerive)
-            for (var r : remote.derive())
-                if (!common.quiet)
-                    System.err.printf("derived %s into <%s> at %s (computed here over a copy of the remote data): %,d triples%n",
-                                      r.name(), r.graph().getURI(), endpoint, r.triples());
+            pipeline.listener(DeriveCommand.printer(common.quiet, " at " + endpoint + " (computed by the remote engine)")).deriveAll();
         return 0;
     }
 

@@ -79,7 +79,8 @@ public final class ServeCommand implements Callable<Integer> {
                 org.apache.jena.system.Txn.executeWrite(s.dataset(), () -> org.chainkg.store.Graphs.clear(s.dataset(), undated));
                 System.err.printf("replaced the undated bundled graph <%s> by release %s%n", undated.getURI(), src.release());
             }
-            var result = new SourceLoader(s.dataset()).load(reader, src.paths(), null, src.release(), src.encoding());
+            var result = org.chainkg.pipeline.Pipeline.embedded(s.dataset()).deriveAfterLoad(false)
+                .load(new org.chainkg.pipeline.Pipeline.Load(reader, src.paths(), null, src.release(), src.encoding()));
             System.err.printf("loaded bundled %s data into <%s>: %,d triples%n", src.format(), result.graph().getURI(), result.triples());
             if (result.report().credit() != null) System.err.println("data: " + result.report().credit());
             n++;

@@ -35,9 +35,10 @@ public final class MatchBenchmark {
         try (ChainStore store = ChainStore.open(Path.of(args[0]))) {
             if (store.isEmpty()) {
                 long t0 = System.nanoTime();
+                var pipeline = org.chainkg.pipeline.Pipeline.embedded(store.dataset()).deriveAfterLoad(false);
                 for (BundledData.BundledSource b : BundledData.all())
-                    new SourceLoader(store.dataset()).load(SourceFormats.byName(b.format()), b.paths(), null, b.release(), b.encoding());
-                DerivedGraphs.refresh(store.dataset());
+                    pipeline.load(new org.chainkg.pipeline.Pipeline.Load(SourceFormats.byName(b.format()), b.paths(), null, b.release(), b.encoding()));
+                org.chainkg.pipeline.Pipeline.embedded(store.dataset()).derive();
                 System.out.printf(Locale.ROOT, "loaded the bundled data into %s in %.1f s%n", args[0], (System.nanoTime() - t0) / 1e9);
             }
             Result r = measure(store.dataset(), sample, rounds);

@@ -90,6 +90,10 @@ public final class CK {
     public static final Node readerVersion = term("readerVersion");
     public static final Node sourceLine = term("sourceLine");
     public static final Node sourceFile = term("sourceFile");
+    public static final Node DerivedGraph = term("DerivedGraph");
+    public static final Node DerivationRun = term("DerivationRun");
+    public static final Node Deriver = term("Deriver");
+    public static final Node recordCount = term("recordCount");
 
     // analytics.ttl: derived analytics
     public static final Node ConcentrationMeasure = term("ConcentrationMeasure");

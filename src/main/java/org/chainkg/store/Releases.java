@@ -77,15 +77,25 @@ public final class Releases {
             out.computeIfAbsent(e.getValue()[0] + "/" + e.getValue()[1], k -> new ArrayList<>())
                .add(new Release(e.getKey(), e.getValue()[0], e.getValue()[1], date));
         }
-        for (List<Release> l : out.values())
+        return sorted(out);
+    }
+
+    /** Sorts each dataset's releases oldest first (undated first, then by graph IRI). */
+    public static Map<String, List<Release>> sorted(Map<String, List<Release>> byDataset) {
+        for (List<Release> l : byDataset.values())
             l.sort(Comparator.comparing((Release r) -> r.date() == null ? "" : r.date()).thenComparing(r -> r.graph().getURI()));
-        return out;
+        return byDataset;
     }
 
     /** The graphs hidden from queries: every release of a dataset but its newest. */
     public static Set<Node> superseded(DatasetGraph dsg) {
+        return superseded(all(dsg));
+    }
+
+    /** Of releases grouped by dataset, oldest first ({@link #all}), every one but the newest of each dataset. */
+    public static Set<Node> superseded(Map<String, List<Release>> byDataset) {
         Set<Node> hidden = new HashSet<>();
-        for (List<Release> l : all(dsg).values())
+        for (List<Release> l : byDataset.values())
             for (int i = 0; i < l.size() - 1; i++) hidden.add(l.get(i).graph());
         return hidden;
     }

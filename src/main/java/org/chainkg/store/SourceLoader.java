@@ -8,13 +8,9 @@ import java.util.UUID;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ReadWrite;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.chainkg.rdf.CK;
@@ -27,13 +23,11 @@ import org.chainkg.source.SourceReader;
 import org.chainkg.source.SourceReport;
 
 /**
- * Loads one source into its own named graph in one write transaction: the graph's old content is removed, the
- * reader streams the new one, and a PROV-O record of the load (files, SHA-256, row counts, times, reader
- * version) is written into the same graph. Any error aborts the transaction, leaving the store as it was.
- * <p>
- * Into a graph that is empty before (every first load), the triples go through {@link BulkGraphLoad} instead: spooled
- * and text-indexed (uncommitted) while the reader runs, then written from the spool in one write transaction; the text index commits and the PROV record (the graph's completion marker) follows in a write
- * transaction. Bad input fails while spooling, before the store is touched. The {@link StoreJournal} names the graph
+ * Loads one source into its own named graph through the one {@link GraphWriter}: the reader streams the triples, and
+ * a PROV-O record of the load (files, SHA-256, row counts, times, reader version, release) is written into the same
+ * graph. Into a graph that is empty before (every first load) the bulk path writes it (spool, then one write
+ * transaction; bad input fails while spooling, before the store is touched); a reload replaces the graph in one write
+ * transaction, so a failed reload keeps the old content. The {@link StoreJournal} names the graph
  * until all of that is done, so that a killed load is repaired when the store next opens ({@link StoreRecovery}).
  * <p>
  * The load is synchronous: a pipelined variant (parsing, TDB2 writes and text indexing on three threads) was
@@ -143,57 +137,13 @@ public final class SourceLoader {
     }
 
     private LoadResult loadInto(SourceReader reader, List<Path> paths, Node g) {
-        if (bulk) {
-            var b = BulkGraphLoad.begin(dsg, g);
-            if (b.isPresent()) return loadBulk(b.get(), reader, paths, g);
-        }
-        Instant started = Instant.now();
-        progress.start();
-        dsg.begin(ReadWrite.WRITE);
-        try {
-            long replaced = Graphs.clear(dsg, g);
-            GraphSink sink = new GraphSink(g);
-            SourceReport report = read(reader, paths, sink);
-            long dataTriples = sink.added;
-            long provTriples = writeProvenance(g, reader, report, started, dataTriples);
-            KillPoint.reached("load.before-commit");
-            dsg.commit();
-            return new LoadResult(g, dataTriples + provTriples, replaced, report);
-        } catch (RuntimeException e) {
-            dsg.abort();
-            throw e;
-        } finally {
-            dsg.end();
-            progress.close();
-        }
-    }
-
-    private LoadResult loadBulk(BulkGraphLoad bulkLoad, SourceReader reader, List<Path> paths, Node g) {
-        Instant started = Instant.now();
-        progress.start();
-        try (bulkLoad) {
-            StreamRDF target = bulkLoad.sink();
-            StreamRDF sink = new StreamRDFBase() {
-                long n;
-                @Override public void triple(Triple t) {
-                    target.triple(t);
-                    if ((++n & 1023) == 0) progress.triples(1024);
-                }
-                @Override public void quad(Quad q) { triple(q.asTriple()); }
-            };
-            SourceReport report = read(reader, paths, sink);
-            long dataTriples = bulkLoad.load();
-            long provTriples;
-            try {
-                provTriples = Txn.calculateWrite(dsg, () -> writeProvenance(g, reader, report, started, dataTriples));
-            } catch (RuntimeException e) {
-                Txn.executeWrite(dsg, () -> Graphs.clear(dsg, g));
-                throw e;
-            }
-            return new LoadResult(g, dataTriples + provTriples, 0, report);
-        } finally {
-            progress.close();
-        }
+        GraphWriter writer = bulk ? GraphWriter.embedded(dsg, progress, false) : GraphWriter.transaction(dsg, progress);
+        SourceReport[] report = new SourceReport[1];
+        GraphWriter.Result r = writer.replace(g, sink -> {
+            report[0] = read(reader, paths, sink);
+            return report[0].files().stream().mapToLong(SourceReport.FileReport::rows).sum();
+        }, (w, data) -> writeProvenance(w, g, reader, report[0], data.started()));
+        return new LoadResult(g, r.triples(), r.replaced(), report[0]);
     }
 
     /** Runs the reader into a sink, reporting each file it starts to the progress display. */
@@ -206,19 +156,19 @@ public final class SourceLoader {
         }
     }
 
-    private long writeProvenance(Node g, SourceReader reader, SourceReport report, Instant started, long dataTriples) {
+    private void writeProvenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started) {
         Node previous = version == null || version.release() == null ? null
             : Releases.previous(dsg, version.format(), version.dataset(), version.release()).map(Releases.Release::graph).orElse(null);
-        return provenance(new TripleWriter(new GraphSink(g)), g, reader, report, started, dataTriples, version, previous);
+        provenance(w, g, reader, report, started, version, previous);
     }
 
-    /** Writes the PROV-O record of a load of graph {@code g}; returns the number of triples written. */
-    static long provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started, long dataTriples) {
-        return provenance(w, g, reader, report, started, dataTriples, null, null);
+    /** Writes the PROV-O record of a load of graph {@code g} (a remote load: no dataset version). */
+    static void provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started) {
+        provenance(w, g, reader, report, started, null, null);
     }
 
-    private static long provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started,
-                                   long dataTriples, Version version, Node previous) {
+    private static void provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started,
+                                   Version version, Node previous) {
         Node load = Iris.instance("load", UUID.randomUUID().toString());
         Node agent = Iris.instance("reader", reader.format(), reader.version());
         w.type(g, CK.SourceGraph, Vocab.provEntity);
@@ -255,33 +205,6 @@ public final class SourceLoader {
             w.integer(file, CK.rowCount, f.rows());
             w.add(load, Vocab.provUsed, file);
             w.add(g, Vocab.provWasDerivedFrom, file);
-        }
-        // The count includes the tripleCount triple itself.
-        long total = dataTriples + w.triples() + 1;
-        w.integer(g, CK.tripleCount, total);
-        return w.triples();
-    }
-
-    /** Writes triples into one named graph, skipping those already there so the text index has no duplicates. */
-    private final class GraphSink extends StreamRDFBase {
-        private final Node graph;
-        long added;
-
-        GraphSink(Node graph) { this.graph = graph; }
-
-        @Override
-        public void triple(Triple t) {
-            Quad q = Quad.create(graph, t);
-            if (!dsg.contains(q)) {
-                dsg.add(q);
-                added++;
-                if ((added & 1023) == 0) progress.triples(1024);
-            }
-        }
-
-        @Override
-        public void quad(Quad q) {
-            triple(q.asTriple());
         }
     }
 }

@@ -24,7 +24,7 @@ public class TextLinkerTest {
      */
     public static void assertBundledLinksRight(org.apache.jena.sparql.core.DatasetGraph dsg) {
         List<String> links = new ArrayList<>();
-        Txn.executeRead(dsg, () -> Derivation.select(dsg, """
+        Txn.executeRead(dsg, () -> StoreReader.of(dsg).select("""
             PREFIX ck: <https://w3id.org/chainkg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
             SELECT ?o_id ?i_id ?words WHERE {
               ?l a ck:TextLink ; ck:linkedOutput/dcterms:identifier ?o_id ; ck:linkedItem/dcterms:identifier ?i_id

@@ -36,7 +36,7 @@ class ChainParameterTest {
         try (ChainStore store = TestData.storeWith(dir.resolve("db"), TestData.ETO_MINI)) {
             Path copy = TestData.copy(TestData.ETO_MINI, dir.resolve("eto-mini-copy"));
             new SourceLoader(store.dataset()).load(new EtoChainReader(), List.of(copy), null);
-            DerivedGraphs.refresh(store.dataset());
+            org.chainkg.pipeline.Pipeline.embedded(store.dataset()).derive();
             for (String name : List.of("chokepoints", "broken-segments", "country-profile", "chokepoint-capacity", "providers-of")) {
                 Map<String, String> params = new HashMap<>();
                 if (name.equals("providers-of")) params.put("item", "N4");

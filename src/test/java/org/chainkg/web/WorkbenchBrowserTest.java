@@ -74,7 +74,7 @@ class WorkbenchBrowserTest {
         SourceLoader loader = new SourceLoader(store.dataset());
         loader.load(SourceFormats.byName("eto"), List.of(Path.of("data/eto-chip-explorer")), null);
         loader.load(SourceFormats.byName("chain-mapping"), List.of(Path.of("data/mappings")), null);
-        org.chainkg.analytics.DerivedGraphs.refresh(store.dataset());
+        org.chainkg.pipeline.Pipeline.embedded(store.dataset()).derive();
         server = ChainkgServer.build(store.dataset(), 0, false, 30).start();
         base = "http://localhost:" + server.getPort();
         ChromeOptions options = new ChromeOptions();

@@ -1,0 +1,70 @@
+package org.chainkg.analytics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.chainkg.rdf.TripleWriter;
+import org.chainkg.store.GraphRecord;
+import org.chainkg.store.GraphWriter;
+import org.chainkg.store.RemoteGraphs;
+
+/**
+ * Writes an {@link InEngine} derivation's graph inside a remote engine: one update request drops the graph and runs
+ * the derivation's INSERT over the visible graphs (atomic where the engine makes a request atomic, as Fuseki does);
+ * then the graph's predicates, classes and size are read back (aggregate queries: a few rows) and a second request
+ * adds its PROV-O record, VoID partitions and, last, the completion marker. A graph without the marker is
+ * incomplete: no remote query reads it ({@link RemoteGraphs}).
+ */
+final class InEngineWriter {
+    private final String sparql;
+
+    InEngineWriter(String sparql) {
+        this.sparql = sparql;
+    }
+
+    GraphWriter.Result replace(Node g, InEngine derivation, RemoteGraphs graphs, boolean allReleases, GraphWriter.Provenance provenance) {
+        Instant started = Instant.now();
+        StringBuilder dataset = new StringBuilder();
+        for (Node in : allReleases ? graphs.all() : graphs.visible())
+            if (!in.equals(g)) dataset.append("USING <").append(in.getURI()).append(">\n");
+        for (Node in : allReleases ? graphs.all() : graphs.visible())
+            if (!in.equals(g)) dataset.append("USING NAMED <").append(in.getURI()).append(">\n");
+        String update = "DROP SILENT GRAPH <" + g.getURI() + "> ;\n" + derivation.insert(g.getURI(), dataset.toString());
+        UpdateExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm).update(update).execute();
+
+        Set<Node> predicates = new HashSet<>(), classes = new HashSet<>();
+        long[] triples = {0};
+        String graph = "<" + g.getURI() + ">";
+        try (QueryExecHTTP q = QueryExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
+                 .query("SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH " + graph + " { ?s ?p ?o } } GROUP BY ?p").build()) {
+            q.select().forEachRemaining(b -> {
+                predicates.add(b.get("p"));
+                triples[0] += Long.parseLong(b.get("n").getLiteralLexicalForm());
+            });
+        }
+        try (QueryExecHTTP q = QueryExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
+                 .query("SELECT DISTINCT ?c WHERE { GRAPH " + graph + " { ?s a ?c } }").build()) {
+            q.select().forEachRemaining(b -> { if (b.get("c").isURI()) classes.add(b.get("c")); });
+        }
+        List<Triple> record = new ArrayList<>();
+        TripleWriter w = new TripleWriter(new StreamRDFBase() {
+            @Override public void triple(Triple t) { record.add(t); }
+        });
+        provenance.write(w, new GraphWriter.Written(g, started, triples[0], triples[0], 0));
+        GraphRecord.write(w, g, predicates, classes, triples[0] + w.triples());
+        StringBuilder insert = new StringBuilder("INSERT DATA { GRAPH ").append(graph).append(" {\n");
+        for (Triple t : record) insert.append(FmtUtils.stringForTriple(t, (org.apache.jena.shared.PrefixMapping) null)).append(" .\n");
+        insert.append("} }");
+        UpdateExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm).update(insert.toString()).execute();
+        return new GraphWriter.Result(g, triples[0], triples[0] + record.size(), 0);
+    }
+}

@@ -1,0 +1,76 @@
+package org.chainkg.analytics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.chainkg.store.GraphWriter;
+import org.chainkg.store.RemoteGraphs;
+
+/**
+ * The derived graphs of a remote store, computed without fetching it: every derivation reads the remote engine
+ * through paged SELECTs ({@link RemoteReader}: one page of rows in memory at a time, plus what the derivation keeps
+ * itself, e.g. the organisation names of identity, the Lucene index of text-links over output texts) and its
+ * graph is PUT through the Graph Store Protocol ({@link GraphWriter#remote}, spooled to a file). The derivations
+ * that are aggregates the engine can compute itself ({@link InEngine}) run there as one SPARQL 1.1 Update
+ * ({@link InEngineWriter}) and nothing but their counts comes back.
+ */
+public final class RemoteDerivations {
+    private static final String TERMS = """
+        PREFIX void: <http://rdfs.org/ns/void#>
+        SELECT ?g ?t WHERE { GRAPH ?g { ?g void:propertyPartition|void:classPartition ?part . ?part void:property|void:class ?t } }""";
+
+    private final String sparql, graphStore;
+
+    /** @param sparql the query and update endpoint; @param graphStore the Graph Store Protocol endpoint */
+    public RemoteDerivations(String sparql, String graphStore) {
+        this.sparql = sparql;
+        this.graphStore = graphStore;
+    }
+
+    /** Recomputes every derived graph in order. */
+    public List<DerivedGraphs.Result> refresh(Consumer<Derivation> starting, Consumer<DerivedGraphs.Result> done) {
+        List<DerivedGraphs.Result> out = new ArrayList<>();
+        for (Derivation d : DerivedGraphs.all()) {
+            starting.accept(d);
+            RemoteGraphs graphs = RemoteGraphs.of(sparql);
+            List<Node> inputs = inputs(graphs, d);
+            Node g = DerivedGraphs.graph(d);
+            GraphWriter.Result r = d instanceof InEngine e
+                ? new InEngineWriter(sparql).replace(g, e, graphs, d.readsAllReleases(), (w, data) -> DerivationProvenance.write(w, d, inputs, data))
+                : GraphWriter.remote(graphStore).replace(g, sink -> d.derive(new RemoteReader(sparql, graphs), new org.chainkg.rdf.TripleWriter(sink)),
+                                                         (w, data) -> DerivationProvenance.write(w, d, inputs, data));
+            DerivedGraphs.Result result = new DerivedGraphs.Result(d.name(), g, r.records(), r.triples(), true);
+            done.accept(result);
+            out.add(result);
+        }
+        return out;
+    }
+
+    /** As {@link DerivedGraphs#inputs}, from the remote graphs' partitions. */
+    private List<Node> inputs(RemoteGraphs graphs, Derivation d) {
+        Set<Node> before = new HashSet<>();
+        for (Derivation e : DerivedGraphs.all()) {
+            if (e.name().equals(d.name())) break;
+            before.add(DerivedGraphs.graph(e));
+        }
+        Map<Node, Set<Node>> terms = new HashMap<>();
+        try (QueryExecHTTP q = QueryExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm).query(TERMS).build()) {
+            q.select().forEachRemaining(b -> terms.computeIfAbsent(b.get("g"), k -> new HashSet<>()).add(b.get("t")));
+        }
+        List<Node> out = new ArrayList<>();
+        for (Node n : d.readsAllReleases() ? graphs.all() : graphs.visible()) {
+            if (n.getURI().startsWith(DerivedGraphs.PREFIX) && !before.contains(n)) continue;
+            Set<Node> t = terms.get(n);
+            if (t == null || t.stream().anyMatch(d.reads()::contains)) out.add(n);
+        }
+        out.sort(java.util.Comparator.comparing(Node::getURI));
+        return out;
+    }
+}
