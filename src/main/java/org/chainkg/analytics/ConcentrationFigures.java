@@ -45,7 +45,9 @@ final class ConcentrationFigures {
                 if (c.share() == null || c.share().compareTo(top) != 0 || c.code() == null) continue;
                 if (best == null || c.code().compareTo(best) < 0) { best = c.code(); topCountry = c.country(); }
             }
-            out.decimal(m, CK.hhi, hhi);
+            // to 6 decimal places: shares with 8 (PV_ICE, USGS volumes) square to 16, more than a decimal keeps in
+            // some engines (Virtuoso: 19 significant digits) and more than any analysis reads
+            out.decimal(m, CK.hhi, hhi.scale() > 6 ? hhi.setScale(6, java.math.RoundingMode.HALF_UP) : hhi);
             out.decimal(m, CK.topShare, top);
         } else if (countries.size() == 1) {
             topCountry = countries.values().iterator().next().country();

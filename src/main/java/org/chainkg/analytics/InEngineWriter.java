@@ -10,7 +10,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
-import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.chainkg.rdf.TripleWriter;
 import org.chainkg.store.GraphRecord;
@@ -34,12 +33,15 @@ final class InEngineWriter {
     GraphWriter.Result replace(Node g, InEngine derivation, RemoteGraphs graphs, boolean allReleases, GraphWriter.Provenance provenance) {
         Instant started = Instant.now();
         StringBuilder dataset = new StringBuilder();
-        for (Node in : allReleases ? graphs.all() : graphs.visible())
-            if (!in.equals(g)) dataset.append("USING <").append(in.getURI()).append(">\n");
+        if (graphs.merged())
+            dataset.append("USING <").append((allReleases && !graphs.superseded().isEmpty() ? RemoteGraphs.MERGED_ALL : RemoteGraphs.MERGED_VISIBLE).getURI()).append(">\n");
+        else
+            for (Node in : allReleases ? graphs.all() : graphs.visible())
+                if (!in.equals(g)) dataset.append("USING <").append(in.getURI()).append(">\n");
         for (Node in : allReleases ? graphs.all() : graphs.visible())
             if (!in.equals(g)) dataset.append("USING NAMED <").append(in.getURI()).append(">\n");
         String update = "DROP SILENT GRAPH <" + g.getURI() + "> ;\n" + derivation.insert(g.getURI(), dataset.toString());
-        UpdateExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm).update(update).execute();
+        RemoteGraphs.update(sparql, update, "of the " + g.getURI() + " derivation");
 
         Set<Node> predicates = new HashSet<>(), classes = new HashSet<>();
         long[] triples = {0};
@@ -64,7 +66,7 @@ final class InEngineWriter {
         StringBuilder insert = new StringBuilder("INSERT DATA { GRAPH ").append(graph).append(" {\n");
         for (Triple t : record) insert.append(FmtUtils.stringForTriple(t, (org.apache.jena.shared.PrefixMapping) null)).append(" .\n");
         insert.append("} }");
-        UpdateExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm).update(insert.toString()).execute();
+        RemoteGraphs.update(sparql, insert.toString(), "writing the record of " + g.getURI());
         return new GraphWriter.Result(g, triples[0], triples[0] + record.size(), 0);
     }
 }

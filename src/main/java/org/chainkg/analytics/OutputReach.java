@@ -25,7 +25,7 @@ import org.chainkg.rdf.TripleWriter;
  * without DISTINCT (a DISTINCT over millions of output-item pairs exhausted a 2 GB heap at scale 3): the same triple
  * written twice is stored once, so the record count is that of the rows read.
  */
-public final class OutputReach implements Derivation {
+public final class OutputReach implements Derivation, InEngine {
     private static final String BEARS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT ?o ?el WHERE {
@@ -63,6 +63,37 @@ public final class OutputReach implements Derivation {
             if (year != null && dated.add(o)) out.typed(o, CK.outputYear, year, XSDDatatype.XSDinteger);
         });
         return n;
+    }
+
+    /**
+     * The same three facts as one SPARQL 1.1 Update (run inside a remote engine): the year is the smallest valid year
+     * of the output's dates (else of its ck:year values), which is {@link #derive}'s for an output with one date.
+     */
+    @Override
+    public String insert(String graph, String dataset) {
+        String prefixes = """
+            PREFIX ck: <https://w3id.org/chainkg/ontology#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            """;
+        return prefixes + "INSERT { GRAPH <" + graph + "> { ?o ck:bearsOn ?el } }\n" + dataset + """
+            WHERE {
+              { ?o ck:technology|ck:cpcInventive|ck:cpcAdditional|ck:topic ?t . ?t ck:relevantTo ?el . }
+              UNION { ?l ck:linkedItem ?el ; ck:linkedOutput ?o . }
+            } ;
+            """ + prefixes + "INSERT { GRAPH <" + graph + "> { ?o ck:heldBy ?canon } }\n" + dataset + """
+            WHERE { ?o ck:assignee|ck:applicant|ck:affiliation ?h . ?h ck:canonical ?canon } ;
+            """ + prefixes + "INSERT { GRAPH <" + graph + "> { ?o ck:outputYear ?year } }\n" + dataset + """
+            WHERE {
+              { SELECT ?o (MIN(?yr) AS ?year) WHERE {
+                  ?o a ck:ResearchOutput .
+                  OPTIONAL { ?o dcterms:issued ?d } OPTIONAL { ?o ck:year ?y }
+                  BIND(IF(BOUND(?d), SUBSTR(STR(?d), 1, 4), STR(?y)) AS ?s)
+                  FILTER(REGEX(?s, "^-?[0-9]+$"))
+                  BIND(xsd:integer(?s) AS ?yr)
+                } GROUP BY ?o }
+              FILTER(BOUND(?year))
+            }""";
     }
 
     /** The year rule of the research queries: the first four characters of the date, else the ck:year value. */

@@ -37,15 +37,18 @@ public final class RemoteDerivations {
     /** Recomputes every derived graph in order. */
     public List<DerivedGraphs.Result> refresh(Consumer<Derivation> starting, Consumer<DerivedGraphs.Result> done) {
         List<DerivedGraphs.Result> out = new ArrayList<>();
+        RemoteGraphs graphs = RemoteGraphs.merge(sparql);
         for (Derivation d : DerivedGraphs.all()) {
             starting.accept(d);
-            RemoteGraphs graphs = RemoteGraphs.of(sparql);
-            List<Node> inputs = inputs(graphs, d);
+            RemoteGraphs read = graphs;
+            List<Node> inputs = inputs(read, d);
             Node g = DerivedGraphs.graph(d);
             GraphWriter.Result r = d instanceof InEngine e
-                ? new InEngineWriter(sparql).replace(g, e, graphs, d.readsAllReleases(), (w, data) -> DerivationProvenance.write(w, d, inputs, data))
-                : GraphWriter.remote(graphStore).replace(g, sink -> d.derive(new RemoteReader(sparql, graphs), new org.chainkg.rdf.TripleWriter(sink)),
+                ? new InEngineWriter(sparql).replace(g, e, read, d.readsAllReleases(), (w, data) -> DerivationProvenance.write(w, d, inputs, data))
+                : GraphWriter.remote(graphStore).replace(g, sink -> d.derive(new RemoteReader(sparql, read), new org.chainkg.rdf.TripleWriter(sink)),
                                                          (w, data) -> DerivationProvenance.write(w, d, inputs, data));
+            // the next derivation reads this one's graph through the merged graph
+            graphs = RemoteGraphs.merge(sparql);
             DerivedGraphs.Result result = new DerivedGraphs.Result(d.name(), g, r.records(), r.triples(), true);
             done.accept(result);
             out.add(result);

@@ -52,7 +52,8 @@ final class LoadBenchmark {
                 for (SyntheticData.Source s : m.sources()) {
                     var r = org.chainkg.pipeline.Pipeline.embedded(store.dataset()).bulk(bulk).deriveAfterLoad(false)
                         .load(new org.chainkg.pipeline.Pipeline.Load(SourceFormats.byName(s.format()), List.of(s.dir()),
-                              s.graph() == null ? null : NodeFactory.createURI(s.graph()), null, java.nio.charset.StandardCharsets.UTF_8));
+                              s.graph() == null ? null : NodeFactory.createURI(s.graph()),
+                              org.chainkg.source.SourcePaths.releaseOf(List.of(s.dir())).orElse(null), java.nio.charset.StandardCharsets.UTF_8));
                     triples += r.triples();
                 }
             }

@@ -14,6 +14,7 @@ import org.chainkg.analytics.RemoteDerivations;
 import org.chainkg.store.ChainStore;
 import org.chainkg.store.LoadProgress;
 import org.chainkg.store.Releases;
+import org.chainkg.store.RemoteGraphs;
 import org.chainkg.store.RemoteStore;
 import org.chainkg.store.SourceLoader;
 import org.chainkg.store.StoreJournal;
@@ -84,6 +85,7 @@ public final class Pipeline {
     public SourceLoader.LoadResult load(Load load) {
         if (dsg == null) {
             var r = new RemoteStore(graphStore).load(load.reader(), load.paths(), load.graph());
+            refreshCaches();
             listener.loaded(r);
             if (derive) deriveAll();
             return r;
@@ -124,8 +126,13 @@ public final class Pipeline {
         return out;
     }
 
-    /** What the store caches about its graphs: which releases are superseded (the quad filter of {@link Releases}). */
-    private void refreshCaches() {
-        Releases.refresh(dsg);
+    /**
+     * What the store caches about its graphs: on the embedded store which releases are superseded (the quad filter
+     * of {@link Releases}); on a remote store the merged graphs its queries read ({@link RemoteGraphs#merge}). Call it
+     * after writing graphs by other means (a Graph Store PUT of one's own).
+     */
+    public void refreshCaches() {
+        if (dsg != null) Releases.refresh(dsg);
+        else RemoteGraphs.merge(sparql);
     }
 }

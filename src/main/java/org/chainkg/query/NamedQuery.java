@@ -26,7 +26,7 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  */
 public final class NamedQuery {
     private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(string|decimal|integer|iri)\\s+(\\S+)(?:\\s+\\{([^}]*)\\})?\\s*(.*)$");
-    private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit|Empty|Releases):\\s*(.*)$");
+    private static final Pattern FIELD = Pattern.compile("^#\\s*(Title|Question|Columns|Order|Credit|Empty|Releases|Lists):\\s*(.*)$");
 
     /** Request parameters that are not query parameters: the result format and the page ({@link Page}). */
     public static final java.util.List<String> RESERVED =
@@ -48,6 +48,7 @@ public final class NamedQuery {
                 throw new IllegalArgumentException("named query " + name + ": \"# Releases:\" takes one value, all");
             QueryRunner.seeAllReleases(query);
         }
+        if (fields.containsKey("Lists")) QueryRunner.sortLists(query, SortedLists.parse(fields.get("Lists"), name));
         this.emptyNote = fields.containsKey("Empty") ? emptyNoteQuery(fields.get("Empty")) : null;
         if (emptyNote != null && fields.containsKey("Releases")) QueryRunner.seeAllReleases(emptyNote);
     }

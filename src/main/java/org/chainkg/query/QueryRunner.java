@@ -45,6 +45,12 @@ public final class QueryRunner {
     /** Marks a parsed query as one that sees every release of every dataset ({@link org.chainkg.store.Releases}). */
     static void seeAllReleases(Query query) { ALL_RELEASES.add(query); }
 
+    /** Queries whose list columns chainkg puts in order (header {@code # Lists:}). */
+    private static final java.util.Map<Query, SortedLists> LISTS =
+        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    static void sortLists(Query query, SortedLists lists) { LISTS.put(query, lists); }
+
     /** Runs the query and hands the rows to {@code consumer} while the read transaction is open. */
     public void select(Query query, Binding parameters, Consumer<RowSet> consumer) {
         select(query, parameters, Page.ALL, consumer);
@@ -52,14 +58,24 @@ public final class QueryRunner {
 
     /** Runs one page of the query (OFFSET/LIMIT applied to a copy) and hands its rows to {@code consumer}. */
     public void select(Query query, Binding parameters, Page page, Consumer<RowSet> consumer) {
+        SortedLists lists = LISTS.get(query);
+        if (lists != null) run(query, parameters, page, rows -> consumer.accept(lists.apply(rows)));
+        else run(query, parameters, page, consumer);
+    }
+
+    private void run(Query query, Binding parameters, Page page, Consumer<RowSet> consumer) {
         if (!query.isSelectType())
             throw new QueryParameterException("only SELECT queries are supported here (got " + query.queryType() + ")");
         if (endpoint != null) {
+            // A remote engine has no superseded-release filter: the query names the graphs it may read.
+            Query sent = org.chainkg.store.RemoteGraphs.of(endpoint)
+                .restrict(RemoteQueries.substituted(query, parameters), ALL_RELEASES.contains(query));
             var builder = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint)
-                .query(page.applyTo(RemoteQueries.substituted(query, parameters)));
+                .sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
+                .query(page.applyTo(sent));
             if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
             try (QueryExec exec = builder.build()) {
-                consumer.accept(exec.select());
+                consumer.accept(CanonicalTerms.apply(exec.select()));
             }
             return;
         }

@@ -74,6 +74,19 @@ public final class GraphRecord {
         return out;
     }
 
+    /**
+     * True for a subject of graph {@code g}'s own record rather than its data: the graph itself, its load or
+     * derivation run, reader or derivation, source files and VoID partitions.
+     */
+    public static boolean isRecordSubject(Node g, Node s) {
+        if (s.equals(g)) return true;
+        if (!s.isURI()) return false;
+        String iri = s.getURI();
+        for (String kind : List.of("load/", "reader/", "file/", "derivation/", "deriver/", "property-partition/", "class-partition/"))
+            if (iri.startsWith(Iris.ID + kind)) return true;
+        return false;
+    }
+
     /** Passes triples on, collecting their predicates and the classes of their rdf:type triples. */
     static final class Terms extends StreamRDFWrapper {
         final Set<Node> predicates = new HashSet<>();

@@ -42,7 +42,7 @@ public final class Releases {
     public static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     /** The filter that hides nothing, for queries that compare releases. */
-    private static final Predicate<Tuple<NodeId>> SHOW_ALL = t -> true;
+    static final Predicate<Tuple<NodeId>> SHOW_ALL = t -> true;
 
     /** One release-bearing source graph. */
     public record Release(Node graph, String format, String dataset, String date) {}
@@ -118,8 +118,10 @@ public final class Releases {
         while (base instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w) base = w.getWrapped();
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(base);
         if (tdb == null) return;
+        Set<Node> hiddenGraphs = new HashSet<>();
         Predicate<Tuple<NodeId>> filter = Txn.calculateRead(dsg, () -> {
             Set<Node> hidden = superseded(dsg);
+            hiddenGraphs.addAll(hidden);
             if (hidden.isEmpty()) return null;
             var nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
             Set<NodeId> ids = new HashSet<>();
@@ -131,6 +133,9 @@ public final class Releases {
         });
         if (filter == null) dsg.getContext().remove(SystemTDB.symTupleFilter);
         else dsg.getContext().set(SystemTDB.symTupleFilter, filter);
+        // property paths read the union graph's find, which the tuple filter does not reach (ReleasePaths)
+        dsg.getContext().set(ReleasePaths.HIDDEN, Set.copyOf(hiddenGraphs));
+        org.apache.jena.sparql.engine.main.QC.setFactory(dsg.getContext(), ReleasePaths.FACTORY);
     }
 
     /** Lets one query execution see every release (its own context overrides the dataset's filter). */

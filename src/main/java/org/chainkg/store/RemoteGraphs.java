@@ -17,9 +17,15 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
  * on the embedded store
  * ({@link Releases}), every release of a dataset but the newest is superseded. A remote engine has no quad filter, so
  * a query is given the visible graphs as its dataset ({@link #restrict}: {@code FROM} and {@code FROM NAMED} for
- * each), standard SPARQL 1.1 that Fuseki and Virtuoso both honour.
+ * each; or, once {@link #merge} has built it, {@code FROM} the merged graph), standard SPARQL 1.1 that Fuseki and
+ * Virtuoso both honour.
  */
-public record RemoteGraphs(List<Node> all, Set<Node> superseded) {
+public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged) {
+    /** The RDF merge of the graphs queries see, kept in the remote store by {@link #merge}. */
+    public static final Node MERGED_VISIBLE = org.apache.jena.graph.NodeFactory.createURI("urn:x-chainkg:merged:visible");
+    /** The RDF merge of every graph (with the superseded releases); absent when no release is superseded. */
+    public static final Node MERGED_ALL = org.apache.jena.graph.NodeFactory.createURI("urn:x-chainkg:merged:all");
+
     private static final String LIST = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT ?g ?format ?dataset ?release WHERE {
@@ -43,7 +49,48 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded) {
                                                   b.contains("release") ? b.get("release").getLiteralLexicalForm() : null));
             });
         }
-        return new RemoteGraphs(all, Releases.superseded(Releases.sorted(releases)));
+        boolean merged;
+        try (QueryExecHTTP q = QueryExecHTTP.service(sparql).query("ASK { GRAPH <" + MERGED_VISIBLE.getURI() + "> { ?s ?p ?o } }").build()) {
+            merged = q.ask();
+        }
+        return new RemoteGraphs(all, Releases.superseded(Releases.sorted(releases)), merged);
+    }
+
+    /**
+     * Rebuilds, inside the remote engine, the merged graphs that queries read as their default graph: one INSERT
+     * ... USING each graph ... WHERE { ?s ?p ?o } per merged graph. An engine may give a query's default graph bag
+     * semantics over its FROM graphs (Virtuoso does: a country written by eight sources matches eight times), where
+     * SPARQL's dataset is their RDF merge (Jena's union default graph): a graph is a set, so the merged graph is that
+     * merge. Costs a second copy of the visible triples in the remote store (a third with superseded releases).
+     */
+    public static RemoteGraphs merge(String sparql) {
+        RemoteGraphs now = of(sparql);
+        StringBuilder u = new StringBuilder();
+        u.append(rebuild(MERGED_VISIBLE, now.visible()));
+        if (now.superseded().isEmpty()) u.append(" ;\nDROP SILENT GRAPH <").append(MERGED_ALL.getURI()).append(">");
+        else u.append(" ;\n").append(rebuild(MERGED_ALL, now.all()));
+        update(sparql, u.toString(), "rebuilding the merged graphs");
+        return new RemoteGraphs(now.all(), now.superseded(), true);
+    }
+
+    /** Sends one SPARQL Update request; a refusal names what was being done and what the engine said. */
+    public static void update(String sparql, String update, String what) {
+        try {
+            org.apache.jena.sparql.exec.http.UpdateExecHTTP.service(sparql)
+                .sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm).update(update).execute();
+        } catch (org.apache.jena.atlas.web.HttpException e) {
+            String said = e.getResponse() == null ? "" : e.getResponse().strip();
+            if (said.length() > 600) said = said.substring(0, 600) + " ...";
+            throw new IllegalStateException(sparql + " refused the update " + what + " (HTTP " + e.getStatusCode() + "): " + said, e);
+        }
+    }
+
+    private static String rebuild(Node merged, List<Node> graphs) {
+        StringBuilder u = new StringBuilder("DROP SILENT GRAPH <").append(merged.getURI()).append("> ;\n");
+        if (graphs.isEmpty()) return u.append("CREATE SILENT GRAPH <").append(merged.getURI()).append(">").toString();
+        u.append("INSERT { GRAPH <").append(merged.getURI()).append("> { ?s ?p ?o } }\n");
+        for (Node g : graphs) u.append("USING <").append(g.getURI()).append(">\n");
+        return u.append("WHERE { ?s ?p ?o }").toString();
     }
 
     /** The graphs queries see. */
@@ -59,8 +106,10 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded) {
     public Query restrict(Query query, boolean allReleases) {
         if (query.hasDatasetDescription()) return query;
         Query q = query.cloneQuery();
-        for (Node g : allReleases ? all : visible()) {
-            q.addGraphURI(g.getURI());
+        List<Node> graphs = allReleases ? all : visible();
+        if (merged) q.addGraphURI((allReleases && !superseded.isEmpty() ? MERGED_ALL : MERGED_VISIBLE).getURI());
+        for (Node g : graphs) {
+            if (!merged) q.addGraphURI(g.getURI());
             q.addNamedGraphURI(g.getURI());
         }
         return q;

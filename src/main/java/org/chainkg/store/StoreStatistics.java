@@ -9,15 +9,27 @@ public final class StoreStatistics {
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX schema: <https://schema.org/>
         SELECT ?graph ?format ?triples ?loaded ?reader_version ?files
         WHERE {
-          { SELECT ?graph (GROUP_CONCAT(?fname; separator=" ") AS ?files) WHERE {
-              GRAPH ?graph { ?graph a ck:SourceGraph ; prov:wasDerivedFrom ?f . ?f dcterms:title ?fname }
-            } GROUP BY ?graph }
-          GRAPH ?graph {
-            ?graph ck:sourceFormat ?format ; ck:tripleCount ?triples ; prov:wasGeneratedBy ?load .
-            ?load prov:endedAtTime ?loaded ; prov:wasAssociatedWith ?agent .
-            ?agent ck:readerVersion ?reader_version .
+          {
+            { SELECT ?graph (GROUP_CONCAT(?fname; separator=" ") AS ?files) WHERE {
+                GRAPH ?graph { ?graph a ck:SourceGraph ; prov:wasDerivedFrom ?f . ?f dcterms:title ?fname }
+              } GROUP BY ?graph }
+            GRAPH ?graph {
+              ?graph ck:sourceFormat ?format ; ck:tripleCount ?triples ; prov:wasGeneratedBy ?load .
+              ?load prov:endedAtTime ?loaded ; prov:wasAssociatedWith ?agent .
+              ?agent ck:readerVersion ?reader_version .
+            }
+          } UNION {
+            # derived graphs: format "derived:NAME", no files (their inputs are graphs)
+            GRAPH ?graph {
+              ?graph a ck:DerivedGraph ; ck:tripleCount ?triples ; prov:wasGeneratedBy ?run .
+              ?run prov:endedAtTime ?loaded ; prov:wasAssociatedWith ?agent .
+              ?agent schema:softwareVersion ?reader_version ; dcterms:identifier ?name .
+            }
+            BIND(CONCAT("derived:", ?name) AS ?format)
+            BIND("" AS ?files)
           }
         }
         ORDER BY ?graph

@@ -46,11 +46,7 @@ public final class GoldenGraphs {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(PREFIXES);
         Txn.executeRead(store.dataset(), () -> store.dataset().find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            Node s = q.getSubject();
-            if (s.equals(graph)) return;
-            if (s.isURI() && (s.getURI().startsWith(Iris.ID + "load/") || s.getURI().startsWith(Iris.ID + "reader/")
-                              || s.getURI().startsWith(Iris.ID + "file/"))) return;
-            g.add(Triple.create(s, q.getPredicate(), q.getObject()));
+            if (!org.chainkg.store.GraphRecord.isRecordSubject(graph, q.getSubject())) g.add(q.asTriple());
         }));
         return g;
     }

@@ -72,6 +72,8 @@ public final class GoldenModels {
     }
 
     private static boolean isProvNode(Graph g, Node s) {
+        // the graph's VoID partitions (written with its record by the graph writer)
+        if (s.isURI() && (s.getURI().contains("/id/property-partition/") || s.getURI().contains("/id/class-partition/"))) return true;
         for (Node c : PROV_CLASSES)
             if (g.contains(s, RDF.Nodes.type, c)) return true;
         return false;

@@ -131,7 +131,7 @@ abstract class CrashScenarios {
 
     static final String[] FIRST_LOAD = {"load", PV.toString()};
     static final String[] REPLACE = {"load", "--format", "patentsview", "--graph", "@PV", PV_OTHER.toString()};
-    static final String[] DERIVE = {"derive"};
+    static final String[] DERIVE = {"derive", "--full"};   // every derivation, so that each kill point is reached
 
     /** Every named kill point of the three commands (CrashStressTest); CrashSafetyTest runs a subset of them. */
     static final List<Case> ALL_POINTS = List.of(

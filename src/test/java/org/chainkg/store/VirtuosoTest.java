@@ -1,0 +1,186 @@
+package org.chainkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.exec.http.GSP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.system.Txn;
+import org.chainkg.Cli;
+import org.chainkg.analytics.Derivation;
+import org.chainkg.analytics.DerivedGraphs;
+import org.chainkg.cli.ServeCommand;
+import org.chainkg.query.NamedQueries;
+import org.chainkg.query.NamedQuery;
+import org.chainkg.support.VirtuosoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * chainkg against OpenLink Virtuoso 7 (Debian's virtuoso-opensource, started on free loopback ports with a temporary
+ * database): every named query gives the same rows on Virtuoso as on the embedded store for the bundled data (all
+ * its graphs, sources, superseded release and derived, PUT through Virtuoso's Graph Store at /sparql-graph-crud), and
+ * {@code load --endpoint} derives inside Virtuoso what the embedded store derives from the same sources.
+ */
+class VirtuosoTest {
+    @TempDir static Path tmp;
+    static VirtuosoServer virtuoso;
+    static Path bundled;
+
+    @BeforeAll
+    static void start() {
+        virtuoso = VirtuosoServer.start(tmp.resolve("virtuoso"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (virtuoso != null) virtuoso.close();
+    }
+
+    /** The search query reads Jena's Lucene index (text:query): an extension Virtuoso does not have. */
+    static final Set<String> JENA_ONLY = Set.of("search");
+
+    @Test
+    void namedQueriesGiveTheSameRowsOnVirtuosoAsOnTheEmbeddedStore() throws IOException {
+        bundled = tmp.resolve("bundled-db");
+        List<Node> graphs;
+        try (ChainStore s = ChainStore.open(bundled)) {
+            ServeCommand.loadMissingBundled(s);
+            graphs = Txn.calculateRead(s.dataset(), () -> {
+                List<Node> l = new ArrayList<>();
+                s.dataset().listGraphNodes().forEachRemaining(l::add);
+                return l;
+            });
+            for (Node g : graphs) put(s, g, virtuoso.graphStore());
+        }
+        long remoteGraphs = QueryExecHTTP.service(virtuoso.sparql()).query(
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g <https://w3id.org/chainkg/ontology#tripleCount> ?c } }")
+            .select().next().get("n").getLiteralValue() instanceof Number n ? n.longValue() : -1;
+        assertEquals(graphs.size(), remoteGraphs, "every graph reached Virtuoso with its completion marker");
+
+        List<String> compared = new ArrayList<>();
+        for (NamedQuery q : NamedQueries.all().values()) {
+            if (JENA_ONLY.contains(q.name())) continue;
+            Cli.Result local = Cli.run("query", q.name(), "--format", "csv", "--quiet", "--db", bundled.toString());
+            Cli.Result remote = Cli.run("query", q.name(), "--format", "csv", "--quiet", "--endpoint", virtuoso.sparql());
+            assertEquals(0, local.exit(), q.name() + ": " + local.err());
+            assertEquals(0, remote.exit(), q.name() + " on Virtuoso: " + remote.err());
+            List<String> l = rows(local.out()), r = rows(remote.out());
+            assertTrue(l.size() > 1, q.name() + " answers something on the bundled data (else the comparison says nothing)");
+            assertEquals(l, r, "rows of " + q.name() + " on Virtuoso and on the embedded store");
+            compared.add(q.name() + " " + (l.size() - 1));
+        }
+        assertEquals(NamedQueries.all().size() - JENA_ONLY.size(), compared.size(), compared.toString());
+    }
+
+    @Test
+    void derivationsRunInsideVirtuosoAsOnTheEmbeddedStore() {
+        List<List<String>> loads = List.of(
+            List.of("--format", "eto", "src/test/resources/fixtures/eto-mini"),
+            List.of("src/test/resources/fixtures/research-mini/mappings"),
+            List.of("src/test/resources/fixtures/research-mini/patentsview"),
+            List.of("src/test/resources/fixtures/research-mini/cordis"),
+            List.of("src/test/resources/fixtures/chains-mini/usgs-mini/2024"),
+            List.of("src/test/resources/fixtures/chains-mini/cross-chain.csv"));
+        Path db = tmp.resolve("derive-db");
+        for (int i = 0; i < loads.size(); i++) {
+            boolean last = i == loads.size() - 1;
+            List<String> local = new ArrayList<>(List.of("load", "--quiet", "--db", db.toString()));
+            local.addAll(loads.get(i));
+            assertEquals(0, Cli.run(local.toArray(String[]::new)).exit());
+            List<String> remote = new ArrayList<>(List.of("load", "--endpoint", virtuoso.graphStore(), "--sparql", virtuoso.sparql()));
+            if (!last) remote.add("--no-derive");
+            remote.addAll(loads.get(i));
+            Cli.Result r = Cli.run(remote.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.err());
+            if (last) assertTrue(r.err().contains("derived output-reach"), r.err());
+        }
+        try (ChainStore s = ChainStore.open(db)) {
+            for (Derivation d : DerivedGraphs.all()) {
+                Node g = DerivedGraphs.graph(d);
+                Set<String> embedded = Txn.calculateRead(s.dataset(), () -> {
+                    Set<String> out = new TreeSet<>();
+                    s.dataset().find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> { if (!record(g, q.asTriple())) out.add(term(q.getSubject()) + " " + term(q.getPredicate()) + " " + term(q.getObject())); });
+                    return out;
+                });
+                Set<String> remote = new TreeSet<>();
+                try (var q = QueryExecHTTP.service(virtuoso.sparql()).query("SELECT ?s ?p ?o WHERE { GRAPH <" + g.getURI() + "> { ?s ?p ?o } }").build()) {
+                    q.select().forEachRemaining(b -> {
+                        var t = org.apache.jena.graph.Triple.create(b.get("s"), b.get("p"), b.get("o"));
+                        if (!record(g, t)) remote.add(term(t.getSubject()) + " " + term(t.getPredicate()) + " " + term(t.getObject()));
+                    });
+                }
+                assertTrue(!embedded.isEmpty() || d.name().equals("concentration-series") || d.name().equals("upstream"),
+                           d.name() + " derives something from the fixtures");
+                assertEquals(embedded, remote, "derived graph " + d.name() + " inside Virtuoso and on the embedded store");
+            }
+        }
+    }
+
+    /** A triple of a graph's PROV record, partitions or marker (times and run IRIs differ between runs). */
+    private static boolean record(Node g, org.apache.jena.graph.Triple t) {
+        return GraphRecord.isRecordSubject(g, t.getSubject());
+    }
+
+    /** A term for comparison: numbers by value (Virtuoso writes 51 for the decimal 51.0), others as N-Triples. */
+    private static String term(Node n) {
+        if (n.isLiteral() && n.getLiteralDatatypeURI() != null && n.getLiteralDatatypeURI().endsWith("#decimal"))
+            return new BigDecimal(n.getLiteralLexicalForm()).stripTrailingZeros().toPlainString() + "^^decimal";
+        return org.apache.jena.sparql.util.FmtUtils.stringForNode(n);
+    }
+
+    /** CSV rows, header first, the rest sorted (tied rows may come in either order), numbers by value. */
+    static List<String> rows(String csv) {
+        List<String> lines = new ArrayList<>(csv.lines().toList());
+        if (lines.isEmpty()) return lines;
+        List<String> out = new ArrayList<>();
+        out.add(lines.get(0));
+        lines.subList(1, lines.size()).stream().map(VirtuosoTest::numbersByValue).sorted().forEach(out::add);
+        return out;
+    }
+
+    private static String numbersByValue(String line) {
+        StringBuilder sb = new StringBuilder();
+        for (String cell : line.split(",", -1)) {
+            if (sb.length() > 0) sb.append(',');
+            sb.append(cell.matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(cell).stripTrailingZeros().toPlainString() : cell);
+        }
+        return sb.toString();
+    }
+
+    private static void put(ChainStore s, Node g, String graphStore) {
+        try {
+            Path file = Files.createTempFile(tmp, "graph", ".nt");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                StreamRDF w = StreamRDFWriter.getWriterStream(out, Lang.NTRIPLES);
+                w.start();
+                Txn.executeRead(s.dataset(), () -> s.dataset().find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> w.triple(q.asTriple())));
+                w.finish();
+            }
+            GSP.service(graphStore).graphName(g).PUT(file.toString());
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
