@@ -51,7 +51,7 @@ public final class OrganisationResolver implements Derivation {
           UNION { ?o ck:country/skos:notation ?value BIND("country" AS ?kind) }
           UNION { ?o ck:ror ?value BIND("ror" AS ?kind) }
           UNION { ?o ck:registryStatus "withdrawn" BIND("withdrawn" AS ?kind) BIND(true AS ?value) }
-          UNION { BIND(?o AS ?value) FILTER(STRSTARTS(STR(?o), "https://ror.org/")) BIND("ror" AS ?kind) }
+          UNION { ?o a org:Organization BIND(?o AS ?value) FILTER(STRSTARTS(STR(?o), "https://ror.org/")) BIND("ror" AS ?kind) }
           UNION { ?o ck:pic ?value BIND("pic" AS ?kind) }
           UNION { ?o ck:curatedKey ?value BIND("key" AS ?kind) }
           UNION { ?o ck:vatNumber ?value BIND("vat" AS ?kind) }
@@ -102,6 +102,7 @@ public final class OrganisationResolver implements Derivation {
             in.select(ORGS, b -> {
                 Org o = orgs.computeIfAbsent(b.get("o"), Org::new);
                 Node v = b.get("value");
+                if (v == null) return;
                 switch (b.get("kind").getLiteralLexicalForm()) {
                     case "label" -> o.labels.add(v.getLiteralLexicalForm());
                     case "name" -> o.names.add(v.getLiteralLexicalForm());

@@ -77,12 +77,7 @@ public final class LoadCommand implements Callable<Integer> {
         if (rel != null && !org.chainkg.store.Releases.DATE.matcher(rel).matches())
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--release: \"" + rel
                 + "\" is not a release date (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-09)");
-        if (endpoint != null) {
-            if (release != null)
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--release works on the embedded store only "
-                    + "(a remote store's default graph cannot hide older releases); load into --db");
-            return loadRemote(reader);
-        }
+        if (endpoint != null) return loadRemote(reader, rel, charset);
         try (ChainStore s = store.openOrCreate(noDerive ? DerivedState.Policy.ANSWER : DerivedState.Policy.DERIVES_NEXT, common.quiet)) {
             LoadProgress progress = common.quiet ? LoadProgress.NONE : new LoadProgress("load " + reader.format(), System.err, paths);
             Pipeline.Listener print = DeriveCommand.printer(common.quiet, "");
@@ -102,10 +97,9 @@ public final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int loadRemote(SourceReader reader) {
+    private int loadRemote(SourceReader reader, String rel, java.nio.charset.Charset charset) {
         Pipeline pipeline = Pipeline.remote(endpoint, sparql != null ? sparql : endpoint).deriveAfterLoad(false);
-        var result = pipeline.load(new Pipeline.Load(reader, paths, graph == null ? null : NodeFactory.createURI(graph), null,
-                                                     java.nio.charset.StandardCharsets.UTF_8));
+        var result = pipeline.load(new Pipeline.Load(reader, paths, graph == null ? null : NodeFactory.createURI(graph), rel, charset));
         if (!common.quiet)
             System.err.printf("loaded %s (%s) into <%s> at %s: %,d triples%n", paths, reader.format(), result.graph().getURI(),
                               endpoint, result.triples());

@@ -84,7 +84,12 @@ public final class Pipeline {
     /** Loads a source, then (unless turned off) derives what its load changed. */
     public SourceLoader.LoadResult load(Load load) {
         if (dsg == null) {
-            var r = new RemoteStore(graphStore).load(load.reader(), load.paths(), load.graph());
+            if (!load.encoding().equals(StandardCharsets.UTF_8) && !load.reader().takesEncoding())
+                throw new IllegalArgumentException("--encoding: the " + load.reader().format() + " format is read as UTF-8 only");
+            SourceLoader.LoadResult r;
+            try (var charset = org.chainkg.source.TextEncoding.use(load.encoding(), load.reader().takesEncoding())) {
+                r = new RemoteStore(graphStore).load(load.reader(), load.paths(), load.graph(), load.release(), sparql);
+            }
             refreshCaches();
             listener.loaded(r);
             if (derive) deriveAll();

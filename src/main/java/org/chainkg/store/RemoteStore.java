@@ -26,13 +26,35 @@ public final class RemoteStore {
     }
 
     public SourceLoader.LoadResult load(SourceReader reader, List<Path> paths, Node graph) {
-        Node g = graph != null ? graph : SourceLoader.defaultGraph(reader, paths);
+        return load(reader, paths, graph, org.chainkg.source.SourcePaths.releaseOf(paths).orElse(null), null);
+    }
+
+    /**
+     * Loads release {@code release} (null: none) of a source; {@code sparql}, the store's query endpoint (null: not
+     * known), names the release it revises ({@code prov:wasRevisionOf}), as on the embedded store.
+     */
+    public SourceLoader.LoadResult load(SourceReader reader, List<Path> paths, Node graph, String release, String sparql) {
+        if (release != null) Releases.datatype(release);
+        Node g = graph != null ? graph : SourceLoader.defaultGraph(reader, paths, release);
+        String dataset = reader.datasetKey(paths);
+        Node previous = release == null || sparql == null ? null : previousRelease(sparql, reader.format(), dataset, release);
         SourceReport[] report = new SourceReport[1];
         GraphWriter.Result r = GraphWriter.remote(graphStore).replace(g, sink -> {
             report[0] = reader.read(paths, sink);
             return report[0].files().stream().mapToLong(SourceReport.FileReport::rows).sum();
-        }, (w, data) -> SourceLoader.provenance(w, g, reader, report[0], data.started()));
+        }, (w, data) -> SourceLoader.provenance(w, g, reader, report[0], data.started(), dataset, release, previous));
         return new SourceLoader.LoadResult(g, r.triples(), 0, report[0]);
+    }
+
+    /** The newest release of the dataset in the remote store older than {@code release}, or null. */
+    private static Node previousRelease(String sparql, String format, String dataset, String release) {
+        String q = "PREFIX ck: <https://w3id.org/chainkg/ontology#> SELECT ?g ?r WHERE { GRAPH ?g { ?g ck:tripleCount ?n ; "
+                   + "ck:sourceFormat ?f ; ck:datasetKey ?d ; ck:release ?r } FILTER(STR(?f) = \"" + format + "\" && STR(?d) = \""
+                   + dataset.replace("\"", "") + "\" && STR(?r) < \"" + release + "\") } ORDER BY DESC(STR(?r)) LIMIT 1";
+        try (var e = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(sparql).query(q).build()) {
+            var rows = e.select();
+            return rows.hasNext() ? rows.next().get("g") : null;
+        }
     }
 
     /**

@@ -162,9 +162,13 @@ public final class SourceLoader {
         provenance(w, g, reader, report, started, version, previous);
     }
 
-    /** Writes the PROV-O record of a load of graph {@code g} (a remote load: no dataset version). */
-    static void provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started) {
-        provenance(w, g, reader, report, started, null, null);
+    /**
+     * Writes the PROV-O record of a load of graph {@code g} into a remote store: dataset {@code dataset}, release
+     * {@code release} (null: none), revision of {@code previous} (null: none).
+     */
+    static void provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started,
+                           String dataset, String release, Node previous) {
+        provenance(w, g, reader, report, started, new Version(reader.format(), dataset, release), previous);
     }
 
     private static void provenance(TripleWriter w, Node g, SourceReader reader, SourceReport report, Instant started,

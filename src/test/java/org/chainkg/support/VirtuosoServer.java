@@ -53,6 +53,8 @@ public final class VirtuosoServer implements AutoCloseable {
                 "MaxDirtyBuffers = 15000", "MaxQueryMem = 500M", "ThreadsPerQuery = 2",
                 // one update request rebuilds a merged graph of all visible triples (RemoteGraphs.merge)
                 "TransactionAfterImageLimit = 1500000000",
+                // chainkg's paged reads sort (ORDER BY ... OFFSET ... LIMIT): Virtuoso sorts at most 10,000 rows by default
+                "MaxSortedTopRows = 2000000000",
                 "[HTTPServer]", "ServerPort = 127.0.0.1:" + http, "ServerRoot = /var/lib/virtuoso-opensource-7/vsp",
                 "MaxClientConnections = 10", "ServerThreads = 10", "Charset = UTF-8", "EnabledGzipContent = 0",
                 // no cap on result rows or query time: chainkg pages its own reads, and answers must be whole
