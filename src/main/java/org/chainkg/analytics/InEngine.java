@@ -1,15 +1,16 @@
 package org.chainkg.analytics;
 
 /**
- * A {@link Derivation} that a SPARQL 1.1 engine can compute itself: its triples are the result of one
- * {@code INSERT { GRAPH <g> { ... } } USING ... WHERE { ... }}, which gives triple for triple what
+ * A {@link Derivation} that a SPARQL 1.1 engine can compute itself: its triples are the result of
+ * {@code INSERT { GRAPH <g> { ... } } USING ... WHERE { ... }} operations, which give triple for triple what
  * {@link Derivation#derive} writes (a test runs both on the bundled data and compares). Against a remote store
  * ({@link RemoteDerivations}) it runs inside the engine: no row leaves it.
  */
 public interface InEngine {
     /**
-     * The update: {@code graph} is the derived graph's IRI, {@code dataset} the {@code USING}/{@code USING NAMED}
-     * clauses that make its WHERE read the graphs queries see, to be put right before {@code WHERE}.
+     * The update operations, each one {@code INSERT { GRAPH <graph> { ... } } USING ... WHERE { ... }}: {@code graph}
+     * is the derived graph's IRI, {@code dataset} the {@code USING} clauses that make the WHERE read the graphs
+     * queries see, to be put right before {@code WHERE}.
      */
-    String insert(String graph, String dataset);
+    java.util.List<String> inserts(String graph, String dataset);
 }

@@ -17,11 +17,11 @@ import org.chainkg.store.GraphWriter;
 import org.chainkg.store.RemoteGraphs;
 
 /**
- * Writes an {@link InEngine} derivation's graph inside a remote engine: one update request drops the graph and runs
- * the derivation's INSERT over the visible graphs (atomic where the engine makes a request atomic, as Fuseki does);
- * then the graph's predicates, classes and size are read back (aggregate queries: a few rows) and a second request
- * adds its PROV-O record, VoID partitions and, last, the completion marker. A graph without the marker is
- * incomplete: no remote query reads it ({@link RemoteGraphs}).
+ * Writes an {@link InEngine} derivation's graph inside a remote engine: one update request drops the graph, one per
+ * INSERT runs it over the visible graphs (one request each: Jena 5.6's Fuseki cancels the second INSERT ... WHERE of a
+ * request when an update timeout is set); then the graph's predicates, classes and size are read back (aggregate
+ * queries: a few rows) and a last request adds its PROV-O record, VoID partitions and the completion marker. A graph
+ * without the marker is incomplete: no remote query reads it ({@link RemoteGraphs}).
  */
 final class InEngineWriter {
     private final String sparql;
@@ -40,8 +40,11 @@ final class InEngineWriter {
                 if (!in.equals(g)) dataset.append("USING <").append(in.getURI()).append(">\n");
         for (Node in : allReleases ? graphs.all() : graphs.visible())
             if (!in.equals(g)) dataset.append("USING NAMED <").append(in.getURI()).append(">\n");
-        String update = "DROP SILENT GRAPH <" + g.getURI() + "> ;\n" + derivation.insert(g.getURI(), dataset.toString());
-        RemoteGraphs.update(sparql, update, "of the " + g.getURI() + " derivation");
+        // One request per operation: Jena 5.6's Fuseki, given an update timeout, cancels the second INSERT ... WHERE
+        // of a request. The graph is complete once its marker is written, last.
+        RemoteGraphs.update(sparql, "DROP SILENT GRAPH <" + g.getURI() + ">", "emptying " + g.getURI());
+        for (String insert : derivation.inserts(g.getURI(), dataset.toString()))
+            RemoteGraphs.update(sparql, insert, "of the " + g.getURI() + " derivation");
 
         Set<Node> predicates = new HashSet<>(), classes = new HashSet<>();
         long[] triples = {0};

@@ -70,30 +70,32 @@ public final class OutputReach implements Derivation, InEngine {
      * of the output's dates (else of its ck:year values), which is {@link #derive}'s for an output with one date.
      */
     @Override
-    public String insert(String graph, String dataset) {
+    public java.util.List<String> inserts(String graph, String dataset) {
         String prefixes = """
             PREFIX ck: <https://w3id.org/chainkg/ontology#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
             """;
-        return prefixes + "INSERT { GRAPH <" + graph + "> { ?o ck:bearsOn ?el } }\n" + dataset + """
-            WHERE {
-              { ?o ck:technology|ck:cpcInventive|ck:cpcAdditional|ck:topic ?t . ?t ck:relevantTo ?el . }
-              UNION { ?l ck:linkedItem ?el ; ck:linkedOutput ?o . }
-            } ;
-            """ + prefixes + "INSERT { GRAPH <" + graph + "> { ?o ck:heldBy ?canon } }\n" + dataset + """
-            WHERE { ?o ck:assignee|ck:applicant|ck:affiliation ?h . ?h ck:canonical ?canon } ;
-            """ + prefixes + "INSERT { GRAPH <" + graph + "> { ?o ck:outputYear ?year } }\n" + dataset + """
-            WHERE {
-              { SELECT ?o (MIN(?yr) AS ?year) WHERE {
-                  ?o a ck:ResearchOutput .
-                  OPTIONAL { ?o dcterms:issued ?d } OPTIONAL { ?o ck:year ?y }
-                  BIND(IF(BOUND(?d), SUBSTR(STR(?d), 1, 4), STR(?y)) AS ?s)
-                  FILTER(REGEX(?s, "^-?[0-9]+$"))
-                  BIND(xsd:integer(?s) AS ?yr)
-                } GROUP BY ?o }
-              FILTER(BOUND(?year))
-            }""";
+        String g = "<" + graph + ">";
+        return java.util.List.of(
+            prefixes + "INSERT { GRAPH " + g + " { ?o ck:bearsOn ?el } }\n" + dataset + """
+                WHERE {
+                  { ?o ck:technology|ck:cpcInventive|ck:cpcAdditional|ck:topic ?t . ?t ck:relevantTo ?el . }
+                  UNION { ?l ck:linkedItem ?el ; ck:linkedOutput ?o . }
+                }""",
+            prefixes + "INSERT { GRAPH " + g + " { ?o ck:heldBy ?canon } }\n" + dataset + """
+                WHERE { ?o ck:assignee|ck:applicant|ck:affiliation ?h . ?h ck:canonical ?canon }""",
+            prefixes + "INSERT { GRAPH " + g + " { ?o ck:outputYear ?year } }\n" + dataset + """
+                WHERE {
+                  { SELECT ?o (MIN(?yr) AS ?year) WHERE {
+                      ?o a ck:ResearchOutput .
+                      OPTIONAL { ?o dcterms:issued ?d } OPTIONAL { ?o ck:year ?y }
+                      BIND(IF(BOUND(?d), SUBSTR(STR(?d), 1, 4), STR(?y)) AS ?s)
+                      FILTER(REGEX(?s, "^-?[0-9]+$"))
+                      BIND(xsd:integer(?s) AS ?yr)
+                    } GROUP BY ?o }
+                  FILTER(BOUND(?year))
+                }""");
     }
 
     /** The year rule of the research queries: the first four characters of the date, else the ck:year value. */

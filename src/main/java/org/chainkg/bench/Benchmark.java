@@ -106,6 +106,18 @@ public final class Benchmark {
                    + "per triple. Peak heap during the load: %,d MB.%n%n", chainkgRate / best, derive[0] / 1000, (long) derive[1],
                    last.bytes(), (double) last.bytes() / last.triples(), last.peakHeap() >> 20);
 
+        // Incremental derive after reloading one source, as a ratio to the full derive: a chain, then the patents.
+        List<SyntheticData.Source> reloads = new ArrayList<>();
+        m.sources().stream().filter(src -> src.format().equals("eto")).reduce((a, b) -> b).ifPresent(reloads::add);
+        m.sources().stream().filter(src -> src.format().equals("patentsview")).findFirst().ifPresent(reloads::add);
+        for (SyntheticData.Source src : reloads) {
+            log.printf("bench: scale %s reload %s and derive%n", scale, src.dir().getFileName());
+            LoadBenchmark.Incremental inc = LoadBenchmark.reloadAndDerive(m, db, src);
+            out.printf("Derive after reloading %s (incremental): %.1f s, **%.2f** of the full derive; recomputed %s.%n",
+                       inc.source(), inc.ms() / 1000, inc.ms() / derive[0], inc.recomputed());
+        }
+        out.println();
+
         Map<String, QueryBenchmark.Result> queries;
         try (ChainStore store = ChainStore.open(db)) {
             log.printf("bench: scale %s named queries%n", scale);

@@ -61,10 +61,19 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
      * ... USING each graph ... WHERE { ?s ?p ?o } per merged graph. An engine may give a query's default graph bag
      * semantics over its FROM graphs (Virtuoso does: a country written by eight sources matches eight times), where
      * SPARQL's dataset is their RDF merge (Jena's union default graph): a graph is a set, so the merged graph is that
-     * merge. Costs a second copy of the visible triples in the remote store (a third with superseded releases).
+     * merge. Costs a second copy of the visible triples in the remote store (a third with superseded releases); an
+     * engine whose FROM graphs are merged already (Fuseki) gets none ({@link #bagSemantics}).
      */
     public static RemoteGraphs merge(String sparql) {
         RemoteGraphs now = of(sparql);
+        if (!bagSemantics(sparql)) {
+            // the engine merges FROM graphs itself (Fuseki): no second copy (it would also double a text index)
+            if (now.merged()) {
+                update(sparql, "DROP SILENT GRAPH <" + MERGED_VISIBLE.getURI() + ">", "dropping the merged graphs");
+                update(sparql, "DROP SILENT GRAPH <" + MERGED_ALL.getURI() + ">", "dropping the merged graphs");
+            }
+            return new RemoteGraphs(now.all(), now.superseded(), false);
+        }
         StringBuilder u = new StringBuilder();
         u.append(rebuild(MERGED_VISIBLE, now.visible()));
         if (now.superseded().isEmpty()) u.append(" ;\nDROP SILENT GRAPH <").append(MERGED_ALL.getURI()).append(">");
@@ -82,6 +91,23 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
             String said = e.getResponse() == null ? "" : e.getResponse().strip();
             if (said.length() > 600) said = said.substring(0, 600) + " ...";
             throw new IllegalStateException(sparql + " refused the update " + what + " (HTTP " + e.getStatusCode() + "): " + said, e);
+        }
+    }
+
+    /**
+     * True when the engine gives a query's default graph of two FROM graphs bag semantics (Virtuoso): one triple
+     * written into two probe graphs matches twice. The probe graphs (IRIs only, nothing for a text index) are dropped.
+     */
+    static boolean bagSemantics(String sparql) {
+        String t = "<urn:x-chainkg:probe> <urn:x-chainkg:probe> <urn:x-chainkg:probe>";
+        update(sparql, "INSERT DATA { GRAPH <urn:x-chainkg:probe:1> { " + t + " } GRAPH <urn:x-chainkg:probe:2> { " + t + " } }",
+               "probing the engine");
+        try (QueryExecHTTP q = QueryExecHTTP.service(sparql).query("SELECT (COUNT(*) AS ?n) FROM <urn:x-chainkg:probe:1> "
+                 + "FROM <urn:x-chainkg:probe:2> WHERE { ?s <urn:x-chainkg:probe> ?o }").build()) {
+            return Long.parseLong(q.select().next().get("n").getLiteralLexicalForm()) > 1;
+        } finally {
+            update(sparql, "DROP SILENT GRAPH <urn:x-chainkg:probe:1>", "probing the engine");
+            update(sparql, "DROP SILENT GRAPH <urn:x-chainkg:probe:2>", "probing the engine");
         }
     }
 
