@@ -12,7 +12,7 @@ import org.chainkg.source.SourceReport;
  * Graph Store Protocol: a load streams the source and its PROV-O record into a temporary N-Triples file and PUTs it
  * as the source's named graph ({@link GraphWriter#remote}); the store replaces the graph in one request (atomically
  * where the store does so, as Fuseki does). The derived graphs are computed inside the remote engine
- * ({@code org.chainkg.analytics.RemoteDerivations}).
+ * (the analytics package's RemoteDerivations: store does not depend on analytics).
  * <pre>
  * new RemoteStore("http://localhost:3030/chainkg").load(new EtoChainReader(), List.of(Path.of("data/eto-chip-explorer")), null);
  * </pre>
