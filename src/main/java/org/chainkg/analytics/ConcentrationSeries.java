@@ -50,7 +50,7 @@ public final class ConcentrationSeries implements Derivation {
         }""";
 
     /** Reads provisions, historical and scenario figures, with their providers in the same graph. */
-    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.Provision, CK.HistoricalFigure, CK.ScenarioFigure); }
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.Provision, CK.HistoricalFigure, CK.ScenarioFigure, CK.sharePercent); }
 
     @Override public String name() { return "concentration-series"; }
     @Override public String version() { return "1.0.0"; }

@@ -22,8 +22,11 @@ public interface Derivation {
      * What it reads: the predicates of the triples its queries match, and the classes of the {@code rdf:type} triples
      * they match (a query's {@code ?x a ck:Country} reads class ck:Country, not every rdf:type triple). A graph whose
      * VoID partitions name none of these is not an input: loading it leaves the derivation current. Derived graphs
-     * count like source graphs (output-reach reads ck:canonical, written by identity). Checked against the queries by
-     * a test.
+     * count like source graphs (output-reach reads ck:canonical, written by identity). The terms are the anchors of
+     * what it reads, not every predicate: facts such as a node's rdfs:label, skos:notation or dcterms:identifier, which
+     * every graph holds, count through the anchor of the node they describe (the readers write a node's facts in the
+     * graph that types it, and a country's code with it wherever it is used). IncrementalDeriveTest checks the
+     * declarations against full derives on random load orders.
      */
     Set<Node> reads();
 

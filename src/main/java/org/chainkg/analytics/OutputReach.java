@@ -41,7 +41,7 @@ public final class OutputReach implements Derivation, InEngine {
         SELECT ?o ?d ?y WHERE { ?o a ck:ResearchOutput . OPTIONAL { ?o dcterms:issued ?d } OPTIONAL { ?o ck:year ?y } }""";
 
     /** Reads the outputs' technologies, holders and dates, the CPC mapping and technology reach, text links, identity. */
-    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.technology, CK.cpcInventive, CK.cpcAdditional, CK.topic, CK.relevantTo, CK.linkedItem, CK.assignee, CK.applicant, CK.affiliation, CK.canonical, CK.ResearchOutput); }
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.technology, CK.cpcInventive, CK.cpcAdditional, CK.topic, CK.relevantTo, CK.linkedItem, CK.assignee, CK.applicant, CK.affiliation, CK.canonical, CK.ResearchOutput, CK.linkedOutput); }
 
     @Override public String name() { return "output-reach"; }
     @Override public String version() { return "1.0.0"; }

@@ -37,22 +37,23 @@ public final class RemoteDerivations {
     /** Recomputes every derived graph in order. */
     public List<DerivedGraphs.Result> refresh(Consumer<Derivation> starting, Consumer<DerivedGraphs.Result> done) {
         List<DerivedGraphs.Result> out = new ArrayList<>();
-        RemoteGraphs graphs = RemoteGraphs.merge(sparql);
         for (Derivation d : DerivedGraphs.all()) {
             starting.accept(d);
-            RemoteGraphs read = graphs;
-            List<Node> inputs = inputs(read, d);
             Node g = DerivedGraphs.graph(d);
+            // As on the embedded store, the old graph goes first, so that the derivation never reads its own old
+            // output; the merged graph then holds the sources and the derived graphs before it.
+            RemoteGraphs.update(sparql, "DROP SILENT GRAPH <" + g.getURI() + ">", "emptying " + g.getURI());
+            RemoteGraphs read = RemoteGraphs.merge(sparql);
+            List<Node> inputs = inputs(read, d);
             GraphWriter.Result r = d instanceof InEngine e
                 ? new InEngineWriter(sparql).replace(g, e, read, d.readsAllReleases(), (w, data) -> DerivationProvenance.write(w, d, inputs, data))
                 : GraphWriter.remote(graphStore).replace(g, sink -> d.derive(new RemoteReader(sparql, read), new org.chainkg.rdf.TripleWriter(sink)),
                                                          (w, data) -> DerivationProvenance.write(w, d, inputs, data));
-            // the next derivation reads this one's graph through the merged graph
-            graphs = RemoteGraphs.merge(sparql);
             DerivedGraphs.Result result = new DerivedGraphs.Result(d.name(), g, r.records(), r.triples(), true);
             done.accept(result);
             out.add(result);
         }
+        RemoteGraphs.merge(sparql);   // the queries read the last derived graph through it too
         return out;
     }
 

@@ -44,7 +44,7 @@ public final class ResearchCapacity implements Derivation {
         SELECT ?o ?el WHERE { ?o ck:bearsOn ?el . ?el a ck:ChainItem }""";
 
     /** Reads output reach, the research organisations of identity, chain items. */
-    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.heldBy, CK.bearsOn, CK.ResearchOrganisation, CK.ChainItem); }
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.heldBy, CK.bearsOn, CK.ResearchOrganisation, CK.ChainItem, CK.outputYear); }
 
     @Override public String name() { return "research-capacity"; }
     @Override public String version() { return "1.1.0"; }

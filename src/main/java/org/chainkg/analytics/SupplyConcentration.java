@@ -44,7 +44,7 @@ public final class SupplyConcentration implements Derivation {
         SELECT ?el ?g ?y WHERE { GRAPH ?g { ?p ck:item ?el . OPTIONAL { ?p ck:year ?y } } }""";
 
     /** Reads supply records (ck:item, ck:provider); their providers' types and country codes are in the same graph. */
-    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.item, CK.provider); }
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.item, CK.provider, CK.sharePercent); }
 
     @Override public String name() { return "concentration"; }
     @Override public String version() { return "1.0.0"; }

@@ -31,7 +31,7 @@ public final class TechnologyReach implements Derivation {
         SELECT DISTINCT ?t ?notation WHERE { ?o ck:cpcInventive|ck:cpcAdditional|ck:technology ?t . ?t skos:notation ?notation }""";
 
     /** Reads the curated CPC mapping, the CPC groups outputs use, the concordance. */
-    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.relevantTo, CK.cpcInventive, CK.cpcAdditional, CK.technology, CK.CpcConcordanceEntry); }
+    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.relevantTo, CK.cpcInventive, CK.cpcAdditional, CK.technology, CK.CpcConcordanceEntry, CK.formerGroup, CK.successorGroup); }
 
     @Override public String name() { return "technology-reach"; }
     private static final String CONCORDANCE = """

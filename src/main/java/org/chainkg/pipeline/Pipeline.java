@@ -98,12 +98,14 @@ public final class Pipeline {
         StoreJournal journal = ChainStore.journal(dsg);
         // From here until the derivation is done, a kill leaves derived graphs older than the sources: the journal
         // says so, and the next command recomputes them (a failed load changed nothing: no entry then).
+        // derived graphs already behind (a killed derivation repaired on open) stay recorded so whatever happens here
+        boolean behind = journal != null && journal.inProgress(StoreJournal.DERIVED);
         if (derive && journal != null) journal.begin(StoreJournal.DERIVED);
         SourceLoader.LoadResult result;
         try {
             result = new SourceLoader(dsg, progress, bulk).load(load.reader(), load.paths(), load.graph(), load.release(), load.encoding());
         } catch (RuntimeException e) {
-            if (derive && journal != null) journal.end(StoreJournal.DERIVED);
+            if (derive && journal != null && !behind) journal.end(StoreJournal.DERIVED);
             throw e;
         }
         refreshCaches();

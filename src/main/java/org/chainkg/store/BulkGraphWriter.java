@@ -46,7 +46,11 @@ final class BulkGraphWriter {
                 });
                 return new GraphWriter.Result(g, records, total, replaced);
             } catch (RuntimeException e) {
-                Txn.executeWrite(dsg, () -> Graphs.clear(dsg, g));
+                try {
+                    Txn.executeWrite(dsg, () -> Graphs.clear(dsg, g));
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
             }
         } finally {

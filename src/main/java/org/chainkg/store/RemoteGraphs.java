@@ -99,6 +99,13 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
      * written into two probe graphs matches twice. The probe graphs (IRIs only, nothing for a text index) are dropped.
      */
     static boolean bagSemantics(String sparql) {
+        // an engine's semantics do not change while chainkg runs: probed once per endpoint
+        return BAG.computeIfAbsent(sparql, RemoteGraphs::probe);
+    }
+
+    private static final java.util.Map<String, Boolean> BAG = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean probe(String sparql) {
         String t = "<urn:x-chainkg:probe> <urn:x-chainkg:probe> <urn:x-chainkg:probe>";
         update(sparql, "INSERT DATA { GRAPH <urn:x-chainkg:probe:1> { " + t + " } GRAPH <urn:x-chainkg:probe:2> { " + t + " } }",
                "probing the engine");

@@ -46,11 +46,16 @@ public final class RemoteStore {
         return new SourceLoader.LoadResult(g, r.triples(), 0, report[0]);
     }
 
+    /** A SPARQL string literal, escaped. */
+    private static String literal(String s) {
+        return "\"" + org.apache.jena.atlas.lib.EscapeStr.stringEsc(s) + "\"";
+    }
+
     /** The newest release of the dataset in the remote store older than {@code release}, or null. */
     private static Node previousRelease(String sparql, String format, String dataset, String release) {
         String q = "PREFIX ck: <https://w3id.org/chainkg/ontology#> SELECT ?g ?r WHERE { GRAPH ?g { ?g ck:tripleCount ?n ; "
-                   + "ck:sourceFormat ?f ; ck:datasetKey ?d ; ck:release ?r } FILTER(STR(?f) = \"" + format + "\" && STR(?d) = \""
-                   + dataset.replace("\"", "") + "\" && STR(?r) < \"" + release + "\") } ORDER BY DESC(STR(?r)) LIMIT 1";
+                   + "ck:sourceFormat ?f ; ck:datasetKey ?d ; ck:release ?r } FILTER(STR(?f) = " + literal(format) + " && STR(?d) = "
+                   + literal(dataset) + " && STR(?r) < " + literal(release) + ") } ORDER BY DESC(STR(?r)) LIMIT 1";
         try (var e = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(sparql).query(q).build()) {
             var rows = e.select();
             return rows.hasNext() ? rows.next().get("g") : null;

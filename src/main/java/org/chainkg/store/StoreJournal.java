@@ -63,6 +63,11 @@ public final class StoreJournal {
         if (inProgress.add(part)) write();
     }
 
+    /** True while {@code part} is recorded as changing (by this command, or left so by the repair of a killed one). */
+    public synchronized boolean inProgress(String part) {
+        return inProgress.contains(part);
+    }
+
     /** Records that {@code part} is consistent again; removes the journal when nothing is left in progress. */
     public synchronized void end(String part) {
         if (inProgress.remove(part)) write();
