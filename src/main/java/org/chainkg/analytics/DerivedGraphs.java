@@ -153,21 +153,32 @@ public final class DerivedGraphs {
      * terms it reads.
      */
     static List<Node> inputs(DatasetGraph dsg, Derivation d) {
+        Set<Node> superseded = d.readsAllReleases() ? Set.of() : Releases.superseded(dsg);
+        List<Node> candidates = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(n -> {
+            // incomplete graphs (no completion marker) are not there yet
+            if (!superseded.contains(n) && dsg.contains(n, n, CK.tripleCount, Node.ANY)) candidates.add(n);
+        });
+        return inputs(d, candidates, n -> GraphRecord.terms(dsg, n));
+    }
+
+    /**
+     * Of the candidate graphs (the complete graphs the derivation may see), its inputs, sorted: the source graphs and
+     * the graphs of the derivations before it whose terms ({@code termsOf}: null when a graph's record does not say)
+     * name one it reads. Shared by the embedded store and {@link RemoteDerivations}.
+     */
+    static List<Node> inputs(Derivation d, java.util.Collection<Node> candidates, java.util.function.Function<Node, Set<Node>> termsOf) {
         Set<Node> before = new HashSet<>();
         for (Derivation e : all()) {
             if (e.name().equals(d.name())) break;
             before.add(graph(e));
         }
-        Set<Node> superseded = d.readsAllReleases() ? Set.of() : Releases.superseded(dsg);
-        Set<Node> reads = d.reads();
         List<Node> out = new ArrayList<>();
-        dsg.listGraphNodes().forEachRemaining(n -> {
-            boolean derived = n.getURI().startsWith(PREFIX);
-            if (derived ? !before.contains(n) : superseded.contains(n)) return;
-            if (!dsg.contains(n, n, CK.tripleCount, Node.ANY)) return;   // incomplete: not there yet
-            Set<Node> terms = GraphRecord.terms(dsg, n);
-            if (terms == null || terms.stream().anyMatch(reads::contains)) out.add(n);
-        });
+        for (Node n : candidates) {
+            if (n.getURI().startsWith(PREFIX) && !before.contains(n)) continue;
+            Set<Node> terms = termsOf.apply(n);
+            if (terms == null || terms.stream().anyMatch(d.reads()::contains)) out.add(n);
+        }
         out.sort(java.util.Comparator.comparing(Node::getURI));
         return out;
     }

@@ -59,22 +59,10 @@ public final class RemoteDerivations {
 
     /** As {@link DerivedGraphs#inputs}, from the remote graphs' partitions. */
     private List<Node> inputs(RemoteGraphs graphs, Derivation d) {
-        Set<Node> before = new HashSet<>();
-        for (Derivation e : DerivedGraphs.all()) {
-            if (e.name().equals(d.name())) break;
-            before.add(DerivedGraphs.graph(e));
-        }
         Map<Node, Set<Node>> terms = new HashMap<>();
         try (QueryExecHTTP q = QueryExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm).query(TERMS).build()) {
             q.select().forEachRemaining(b -> terms.computeIfAbsent(b.get("g"), k -> new HashSet<>()).add(b.get("t")));
         }
-        List<Node> out = new ArrayList<>();
-        for (Node n : d.readsAllReleases() ? graphs.all() : graphs.visible()) {
-            if (n.getURI().startsWith(DerivedGraphs.PREFIX) && !before.contains(n)) continue;
-            Set<Node> t = terms.get(n);
-            if (t == null || t.stream().anyMatch(d.reads()::contains)) out.add(n);
-        }
-        out.sort(java.util.Comparator.comparing(Node::getURI));
-        return out;
+        return DerivedGraphs.inputs(d, d.readsAllReleases() ? graphs.all() : graphs.visible(), terms::get);
     }
 }

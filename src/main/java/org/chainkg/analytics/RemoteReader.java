@@ -44,9 +44,7 @@ final class RemoteReader implements StoreReader {
             try (QueryExecHTTP exec = QueryExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm).query(page).build()) {
                 for (var it = exec.select(); it.hasNext(); got++) row.accept(it.next());
             } catch (org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
-                String said = e.getResponse() == null ? "" : e.getResponse().strip();
-                if (said.length() > 600) said = said.substring(0, 600) + " ...";
-                throw new IllegalStateException(sparql + " refused a derivation's query (HTTP " + e.getStatusCode() + "): " + said, e);
+                throw RemoteGraphs.refused(sparql, "a derivation's query", e.getStatusCode(), e.getResponse(), e);
             }
             n += got;
             if (got < PAGE) return n;

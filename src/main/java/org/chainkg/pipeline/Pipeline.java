@@ -108,7 +108,7 @@ public final class Pipeline {
             if (derive && journal != null && !behind) journal.end(StoreJournal.DERIVED);
             throw e;
         }
-        refreshCaches();
+        // (the loader has refreshed the visible releases itself)
         listener.loaded(result);
         if (derive) derive();
         return result;

@@ -18,14 +18,18 @@ import org.chainkg.rdf.TripleWriter;
  */
 final class CanonicalTerms {
     static RowSet apply(RowSet rows) {
+        return map(rows, b -> {
+            BindingBuilder out = BindingBuilder.create();
+            b.forEach((v, n) -> out.add(v, canonical(n)));
+            return out.build();
+        });
+    }
+
+    /** The rows, each rewritten by {@code f} as it is read (streaming). */
+    static RowSet map(RowSet rows, java.util.function.UnaryOperator<Binding> f) {
         java.util.Iterator<Binding> it = new java.util.Iterator<>() {
             @Override public boolean hasNext() { return rows.hasNext(); }
-            @Override public Binding next() {
-                Binding b = rows.next();
-                BindingBuilder out = BindingBuilder.create();
-                b.forEach((v, n) -> out.add(v, canonical(n)));
-                return out.build();
-            }
+            @Override public Binding next() { return f.apply(rows.next()); }
         };
         return RowSetStream.create(rows.getResultVars(), it);
     }

@@ -12,7 +12,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
 
 /**
  * The list columns of a named query (header {@code # Lists:}), put in order by chainkg rather than by the engine:
@@ -41,12 +40,7 @@ record SortedLists(List<ListColumn> columns) {
 
     /** The rows with every list column in order. */
     RowSet apply(RowSet rows) {
-        List<Var> vars = rows.getResultVars();
-        java.util.Iterator<Binding> it = new java.util.Iterator<>() {
-            @Override public boolean hasNext() { return rows.hasNext(); }
-            @Override public Binding next() { return sort(rows.next()); }
-        };
-        return RowSetStream.create(vars, it);
+        return CanonicalTerms.map(rows, this::sort);
     }
 
     private Binding sort(Binding row) {

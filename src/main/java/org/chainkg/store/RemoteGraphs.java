@@ -88,10 +88,15 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
             org.apache.jena.sparql.exec.http.UpdateExecHTTP.service(sparql)
                 .sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm).update(update).execute();
         } catch (org.apache.jena.atlas.web.HttpException e) {
-            String said = e.getResponse() == null ? "" : e.getResponse().strip();
-            if (said.length() > 600) said = said.substring(0, 600) + " ...";
-            throw new IllegalStateException(sparql + " refused the update " + what + " (HTTP " + e.getStatusCode() + "): " + said, e);
+            throw refused(sparql, "the update " + what, e.getStatusCode(), e.getResponse(), e);
         }
+    }
+
+    /** A remote engine's refusal: what was asked, the HTTP status and what the engine said (its first 600 characters). */
+    public static IllegalStateException refused(String sparql, String what, int status, String response, Exception cause) {
+        String said = response == null ? "" : response.strip();
+        if (said.length() > 600) said = said.substring(0, 600) + " ...";
+        return new IllegalStateException(sparql + " refused " + what + " (HTTP " + status + "): " + said, cause);
     }
 
     /**
