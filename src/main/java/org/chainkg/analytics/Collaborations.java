@@ -25,7 +25,7 @@ import org.chainkg.rdf.TripleWriter;
  * ({@code ck:sharedWork}), counts them and lists their identifiers, sorted. Only works with a dcterms:identifier count,
  * as in the query. Reads the sources and graph derived/identity, so it runs after {@link OrganisationResolver}.
  */
-public final class Collaborations implements Derivation {
+public final class Collaborations implements Derivation, InEngine {
     /** The parties of every patent, publication and project, as canonical organisations, one row per party. */
     private static final String PARTIES = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
@@ -94,5 +94,32 @@ public final class Collaborations implements Derivation {
             out.text(c, CK.sharedIdentifiers, String.join(" ", workIds));
         }
         return shared.size();
+    }
+
+    /** The pairs: a research organisation ?r and a firm ?f, canonical parties of the same kind of a work with an identifier. */
+    private static final String PAIRS = """
+          { ?thing ck:assignee|ck:applicant ?a1 . ?thing ck:assignee|ck:applicant ?a2 . BIND("co-assignment" AS ?kind) }
+          UNION { ?thing ck:affiliation ?a1 . ?thing ck:affiliation ?a2 . BIND("co-authorship" AS ?kind) }
+          UNION { ?thing ck:participant ?a1 . ?thing ck:participant ?a2 . BIND("co-participation" AS ?kind) }
+          ?a1 ck:canonical ?r . ?a2 ck:canonical ?f . ?r a ck:ResearchOrganisation . ?f a ck:Firm .
+          FILTER(?r != ?f)
+          FILTER EXISTS { ?thing dcterms:identifier ?anyId }
+        """;
+    private static final String RECORD = Iris.derivedSparql("collaboration", "CONCAT(STR(?r), \" \", STR(?f), \" \", ?kind)", "c");
+
+    /** The same records as SPARQL 1.1 Update operations (identifiers distinct, joined by " " in ORDER BY order). */
+    @Override
+    public List<String> inserts(String graph, String dataset) {
+        return List.of(
+            InEngine.insert(graph, dataset, """
+                ?c a ck:Collaboration ; ck:researchPartner ?r ; ck:firmPartner ?f ; ck:collaborationKind ?kind ; ck:sharedCount ?count .""",
+                "{ SELECT ?r ?f ?kind (COUNT(DISTINCT ?thing) AS ?works) WHERE {\n" + PAIRS + "} GROUP BY ?r ?f ?kind }\n" + RECORD
+                + "BIND(xsd:integer(?works) AS ?count)"),
+            InEngine.insert(graph, dataset, "?c ck:sharedWork ?thing .",
+                "{ SELECT DISTINCT ?r ?f ?kind ?thing WHERE {\n" + PAIRS + "} }\n" + RECORD),
+            InEngine.insert(graph, dataset, "?c ck:sharedIdentifiers ?ids .",
+                "{ SELECT ?r ?f ?kind (GROUP_CONCAT(?id; separator=\" \") AS ?ids) WHERE {\n"
+                + "  { SELECT DISTINCT ?r ?f ?kind ?id WHERE {\n" + PAIRS + " ?thing dcterms:identifier ?idValue BIND(STR(?idValue) AS ?id) } ORDER BY ?r ?f ?kind ?id }\n"
+                + "} GROUP BY ?r ?f ?kind }\n" + RECORD));
     }
 }

@@ -20,7 +20,7 @@ import org.chainkg.rdf.TripleWriter;
  * reached from the item lies upstream of x (x is reachable from it). Items with a stage of their own get no link:
  * their stage is the source's ({@code ck:inStage}). The chain-map query reads both.
  */
-public final class NearestStages implements Derivation {
+public final class NearestStages implements Derivation, InEngine {
     private static final String EDGES = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         SELECT ?a ?b WHERE { ?a ck:feedsInto|ck:subtypeOf ?b }""";
@@ -79,4 +79,13 @@ public final class NearestStages implements Derivation {
         return seen;
     }
 
+
+    /** The same links as one SPARQL 1.1 Update: "nearest" as in {@link #derive}, with property paths. */
+    @Override
+    public java.util.List<String> inserts(String graph, String dataset) {
+        return java.util.List.of(InEngine.insert(graph, dataset, "?el ck:nearestStage ?st .", """
+              ?el a ck:ChainItem . FILTER NOT EXISTS { ?el ck:inStage ?own }
+              ?el (ck:feedsInto|ck:subtypeOf)+ ?x . ?x ck:inStage ?st .
+              FILTER NOT EXISTS { ?el (ck:feedsInto|ck:subtypeOf)+ ?mid . ?mid ck:inStage ?midStage . ?mid (ck:feedsInto|ck:subtypeOf)+ ?x }"""));
+    }
 }

@@ -26,7 +26,7 @@ import org.chainkg.rdf.TripleWriter;
  * as String.compareTo and SPARQL ORDER BY sort them, joined by "; "); records whose organisations have no known country carry no
  * {@code ck:countryOfInterest}. Reads graph derived/output-reach, so it runs after {@link OutputReach}.
  */
-public final class ResearchCapacity implements Derivation {
+public final class ResearchCapacity implements Derivation, InEngine {
     private static final String HOLDERS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -114,4 +114,37 @@ public final class ResearchCapacity implements Derivation {
         return cells.size();
     }
 
+
+    /** The (item, country code) cells' rows: output, item, research organisation, its country and code ("" if none). */
+    private static final String CELL_ROWS = """
+          ?o ck:bearsOn ?el . ?el a ck:ChainItem . ?o ck:heldBy ?canon . ?canon a ck:ResearchOrganisation .
+          OPTIONAL { ?canon ck:country ?country . ?country skos:notation ?code }
+          BIND(COALESCE(STR(?code), "") AS ?cc)
+        """;
+    private static final String RECORD = Iris.derivedSparql("research-capacity", "CONCAT(STR(?el), \" \", ?cc)", "rc");
+
+    /**
+     * The same records as SPARQL 1.1 Update operations: figures, organisations, and their names (distinct labels
+     * joined by "; " in ORDER BY order, the order the engine hands the sorted sub-query's rows to GROUP_CONCAT).
+     */
+    @Override
+    public List<String> inserts(String graph, String dataset) {
+        return List.of(
+            InEngine.insert(graph, dataset, """
+                ?rc a ck:ResearchCapacity ; ck:assessedElement ?el ; ck:countryOfInterest ?place ;
+                    ck:organisationCount ?orgs ; ck:outputCount ?outputs ; ck:firstYear ?firstYear ; ck:lastYear ?lastYear .""",
+                "{ SELECT ?el ?cc (SAMPLE(?country) AS ?place) (COUNT(DISTINCT ?canon) AS ?orgCount) (COUNT(DISTINCT ?o) AS ?outputCount)\n"
+                + "         (MIN(?y) AS ?first) (MAX(?y) AS ?last) WHERE {\n" + CELL_ROWS + " OPTIONAL { ?o ck:outputYear ?y } } GROUP BY ?el ?cc }\n"
+                + RECORD + """
+                BIND(xsd:integer(?orgCount) AS ?orgs)
+                BIND(xsd:integer(?outputCount) AS ?outputs)
+                BIND(STRDT(CONCAT(SUBSTR("000", 1, 4 - STRLEN(STR(?first))), STR(?first)), xsd:gYear) AS ?firstYear)
+                BIND(STRDT(CONCAT(SUBSTR("000", 1, 4 - STRLEN(STR(?last))), STR(?last)), xsd:gYear) AS ?lastYear)"""),
+            InEngine.insert(graph, dataset, "?rc ck:researchOrganisation ?canon .",
+                "{ SELECT DISTINCT ?el ?cc ?canon WHERE {\n" + CELL_ROWS + "} }\n" + RECORD),
+            InEngine.insert(graph, dataset, "?rc ck:organisationNames ?names .",
+                "{ SELECT ?el ?cc (GROUP_CONCAT(?name; separator=\"; \") AS ?joined) WHERE {\n"
+                + "  { SELECT DISTINCT ?el ?cc ?name WHERE {\n" + CELL_ROWS + " OPTIONAL { ?canon rdfs:label ?label } BIND(STR(?label) AS ?name) } ORDER BY ?el ?cc ?name }\n"
+                + "} GROUP BY ?el ?cc }\n" + RECORD + "BIND(COALESCE(?joined, \"\") AS ?names)"));
+    }
 }

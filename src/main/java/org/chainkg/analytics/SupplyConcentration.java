@@ -28,7 +28,7 @@ import org.chainkg.rdf.Vocab;
  * </ul>
  * Each measure names the source graphs of the supply records it was computed from ({@code prov:wasDerivedFrom}).
  */
-public final class SupplyConcentration implements Derivation {
+public final class SupplyConcentration implements Derivation, InEngine {
     private static final String ROWS = """
         PREFIX ck: <https://w3id.org/chainkg/ontology#>
         PREFIX org: <http://www.w3.org/ns/org#>
@@ -91,5 +91,53 @@ public final class SupplyConcentration implements Derivation {
             n++;
         }
         return n;
+    }
+
+    /** The elements with a supply record attributed to a country, each with the IRI of its measure as ?m. */
+    private static final String ELEMENTS = """
+          { SELECT DISTINCT ?el WHERE { ?p ck:item ?el ; ck:provider ?c . ?c a ck:Country } }
+        """ + Iris.derivedSparql("concentration", "STR(?el)", "m");
+
+    /**
+     * The same measures as SPARQL 1.1 Update operations, one per group of figures; the figures are
+     * {@link ConcentrationFigures}' (HHI rounded to 6 decimals, half up), the year the greatest lexical form of the
+     * element's supply records' years, with its datatype.
+     */
+    @Override
+    public java.util.List<String> inserts(String graph, String dataset) {
+        return java.util.List.of(
+            InEngine.insert(graph, dataset, "?m a ck:ConcentrationMeasure ; ck:assessedElement ?el ; ck:countryCount ?countries ; ck:firmCount ?firms .", ELEMENTS + """
+                OPTIONAL { SELECT ?el (COUNT(DISTINCT ?p) AS ?listed) WHERE {
+                  ?p ck:item ?el ; ck:provider ?c . ?c a ck:Country . OPTIONAL { ?p ck:sharePercent ?s } FILTER(!BOUND(?s) || ?s > 0)
+                } GROUP BY ?el }
+                OPTIONAL { SELECT ?el (COUNT(DISTINCT ?p) AS ?firmRows) WHERE {
+                  ?p ck:item ?el ; ck:provider ?f . ?f a org:Organization . OPTIONAL { ?p ck:sharePercent ?s } FILTER(!BOUND(?s) || ?s > 0)
+                } GROUP BY ?el }
+                BIND(xsd:integer(COALESCE(?listed, 0)) AS ?countries)
+                BIND(xsd:integer(COALESCE(?firmRows, 0)) AS ?firms)"""),
+            InEngine.insert(graph, dataset, "?m ck:hhi ?hhi ; ck:topShare ?top .", ELEMENTS + """
+                { SELECT ?el (SUM(xsd:decimal(?s) * xsd:decimal(?s)) AS ?squares) (MAX(?s) AS ?top) WHERE {
+                  ?p ck:item ?el ; ck:provider ?c ; ck:sharePercent ?s . ?c a ck:Country
+                } GROUP BY ?el }
+                # xsd:decimal(): Virtuoso 7 refuses ?s * ?s in an aggregate ("non numeric argument")
+                BIND(ROUND(?squares * 1000000) / 1000000 AS ?hhi)"""),
+            // top country: the smallest code among the countries with the top known share ...
+            InEngine.insert(graph, dataset, "?m ck:topCountry ?best .", ELEMENTS + """
+                { SELECT ?el (MIN(STR(?code)) AS ?bestCode) WHERE {
+                  { SELECT ?el (MAX(?s0) AS ?top) WHERE { ?p0 ck:item ?el ; ck:provider ?c0 ; ck:sharePercent ?s0 . ?c0 a ck:Country } GROUP BY ?el }
+                  ?p ck:item ?el ; ck:provider ?c ; ck:sharePercent ?s . ?c a ck:Country ; skos:notation ?code .
+                  FILTER(?s = ?top)
+                } GROUP BY ?el }
+                ?bp ck:item ?el ; ck:provider ?best . ?best a ck:Country ; skos:notation ?bc . FILTER(STR(?bc) = ?bestCode)"""),
+            // ... or, when no share is known, the one country listed
+            InEngine.insert(graph, dataset, "?m ck:topCountry ?only .", ELEMENTS + """
+                { SELECT ?el (SAMPLE(?c) AS ?only) WHERE { ?p ck:item ?el ; ck:provider ?c . ?c a ck:Country }
+                  GROUP BY ?el HAVING (COUNT(DISTINCT ?p) = 1) }
+                FILTER NOT EXISTS { ?sp ck:item ?el ; ck:provider ?sc ; ck:sharePercent ?ss . ?sc a ck:Country }"""),
+            InEngine.insert(graph, dataset, "?m ck:year ?year .", ELEMENTS + """
+                { SELECT ?el (MAX(STR(?y)) AS ?latest) (SAMPLE(DATATYPE(?y)) AS ?type) WHERE { GRAPH ?g { ?p ck:item ?el ; ck:year ?y } } GROUP BY ?el }
+                BIND(STRDT(?latest, ?type) AS ?year)"""),
+            InEngine.insert(graph, dataset, "?m prov:wasDerivedFrom ?g .", ELEMENTS + """
+                { SELECT DISTINCT ?el ?g WHERE { GRAPH ?g { ?p ck:item ?el } } }"""));
     }
 }

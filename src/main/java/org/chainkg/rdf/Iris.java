@@ -56,6 +56,20 @@ public final class Iris {
         return instance(kind, java.util.UUID.nameUUIDFromBytes(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
     }
 
+    /**
+     * The SPARQL 1.1 form of {@link #derived}, for derivations that run inside a SPARQL engine: two BINDs that give
+     * {@code var} the IRI {@code derived(kind, key)} names, where {@code keyExpr} is a SPARQL expression of the joined
+     * keys (a plain string). The name-based UUID is version 3: MD5 of the UTF-8 key, version nibble 3, variant bits 10.
+     */
+    public static String derivedSparql(String kind, String keyExpr, String var) {
+        String h = "?" + var + "_md5";
+        String variant = "SUBSTR(" + h + ", 17, 1)";
+        return "BIND(MD5(" + keyExpr + ") AS " + h + ")\n"
+            + "BIND(IRI(CONCAT(\"" + ID + String.join("/", escape(new String[] {kind})) + "/\", SUBSTR(" + h + ", 1, 8), \"-\", SUBSTR(" + h + ", 9, 4), \"-3\", SUBSTR(" + h + ", 14, 3), \"-\", "
+            + "IF(" + variant + " IN (\"0\", \"4\", \"8\", \"c\"), \"8\", IF(" + variant + " IN (\"1\", \"5\", \"9\", \"d\"), \"9\", IF(" + variant + " IN (\"2\", \"6\", \"a\", \"e\"), \"a\", \"b\"))), "
+            + "SUBSTR(" + h + ", 18, 3), \"-\", SUBSTR(" + h + ", 21, 12))) AS ?" + var + ")\n";
+    }
+
     /** A path segment safe for IRIs: keeps letters, digits and {@code ._~-}, folds the rest to '-'. */
     public static String slug(String text) {
         String s = UNSAFE.matcher(text.trim()).replaceAll("-");
