@@ -18,7 +18,8 @@ import org.chainkg.store.RemoteGraphs;
  * through paged SELECTs ({@link RemoteReader}: one page of rows in memory at a time, plus what the derivation keeps
  * itself, e.g. the organisation names of identity, the Lucene index of text-links over output texts) and its
  * graph is PUT through the Graph Store Protocol ({@link GraphWriter#remote}, spooled to a file). The derivations
- * that are aggregates the engine can compute itself ({@link InEngine}) run there as one SPARQL 1.1 Update
+ * that are aggregates the engine can compute itself ({@link InEngine}: concentration, nearest stage, output reach,
+ * research capacity, collaborations) run there as SPARQL 1.1 Update
  * ({@link InEngineWriter}) and nothing but their counts comes back.
  */
 public final class RemoteDerivations {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class CordisAcceptsTest {
     /** Where the repository keeps CORDIS data: not "other" formats (their topics files alone still are). */
     static final List<Path> CORDIS_FOLDERS = List.of(Path.of("data/cordis-h2020"), CordisGoldenTest.FIXTURES,
-        Path.of("src/test/resources/fixtures/research-mini/cordis"), Path.of("src/test/resources/fixtures/islands/cordis"));
+        Path.of("src/test/resources/fixtures/research-mini/cordis"), Path.of("src/test/resources/fixtures/islands/cordis"),
+        Path.of("src/test/resources/fixtures/in-engine/cordis"));
     final CordisReader reader = new CordisReader();
 
     @Test
