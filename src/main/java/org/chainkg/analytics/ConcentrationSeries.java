@@ -1,9 +1,15 @@
 package org.chainkg.analytics;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -23,7 +29,10 @@ import org.chainkg.rdf.Vocab;
  * time series (NREL PV_ICE 2004-2022), by their year;</li>
  * <li>{@code scenario}: the projections ({@code ck:ScenarioFigure}, IEA base case 2030, 2035, 2040), by their year.</li>
  * </ul>
- * Each measure names its source graph ({@code prov:wasDerivedFrom}).
+ * Each measure names its source graph ({@code prov:wasDerivedFrom}). A release measure also names the segments its
+ * element is a resource for in that release ({@code ck:resourceFor}: {@code ck:subtypeOf*}/{@code ck:feedsInto}, every
+ * edge from the same graph), read as one-step edges graph by graph and closed here, so that release-changes needs no
+ * property path inside {@code GRAPH ?g} (Virtuoso 7 evaluates one over the edges of every graph).
  */
 public final class ConcentrationSeries implements Derivation {
     private static final String ROWS = """
@@ -49,15 +58,43 @@ public final class ConcentrationSeries implements Derivation {
           UNION { ?prov a org:Organization BIND("firm" AS ?kind) }
         }""";
 
+    /** A release's own sequence: its subtype and feeds-into edges, one step each, read graph by graph. */
+    private static final String SEQUENCE = """
+        PREFIX ck: <https://w3id.org/chainkg/ontology#>
+        SELECT ?g ?a ?p ?b WHERE {
+          GRAPH ?g { ?g ck:release ?rel . { ?a ck:subtypeOf ?b BIND("sub" AS ?p) } UNION { ?a ck:feedsInto ?b BIND("feeds" AS ?p) } }
+        }""";
+
     /** Reads provisions, historical and scenario figures, with their providers in the same graph. */
-    @Override public java.util.Set<Node> reads() { return java.util.Set.of(CK.Provision, CK.HistoricalFigure, CK.ScenarioFigure, CK.sharePercent); }
+    @Override public Set<Node> reads() {
+        return Set.of(CK.Provision, CK.HistoricalFigure, CK.ScenarioFigure, CK.sharePercent, CK.subtypeOf, CK.feedsInto);
+    }
 
     @Override public String name() { return "concentration-series"; }
-    @Override public String version() { return "1.0.0"; }
+    @Override public String version() { return "1.1.0"; }
     @Override public boolean readsAllReleases() { return true; }
     @Override public String description() {
         return "One ck:SeriesMeasure per chain element and release, observed year or scenario year, from every release of every "
-               + "dataset: HHI of the known country shares, top country and share, supplier countries and firms.";
+               + "dataset: HHI of the known country shares, top country and share, supplier countries and firms; on a release measure, "
+               + "the segments the element is a resource for in that release (ck:subtypeOf*/ck:feedsInto within its graph).";
+    }
+
+    /** One graph's subtype and feeds-into edges. */
+    private static final class Sequence {
+        final Map<Node, Set<Node>> parents = new HashMap<>(), feeds = new HashMap<>();
+
+        /** The segments that el, or an element it is a subtype of (zero or more steps), feeds into. */
+        Set<Node> segments(Node el) {
+            Set<Node> seen = new HashSet<>(), out = new LinkedHashSet<>();
+            Deque<Node> todo = new ArrayDeque<>(List.of(el));
+            while (!todo.isEmpty()) {
+                Node x = todo.pop();
+                if (!seen.add(x)) continue;
+                out.addAll(feeds.getOrDefault(x, Set.of()));
+                todo.addAll(parents.getOrDefault(x, Set.of()));
+            }
+            return out;
+        }
     }
 
     private record Key(Node el, Node graph, String series, String period) {}
@@ -75,6 +112,12 @@ public final class ConcentrationSeries implements Derivation {
             else
                 f.firm(b.get("f"), share);
         });
+        Map<Node, Sequence> sequences = new HashMap<>();
+        in.selectAllReleases(SEQUENCE, b -> {
+            Sequence q = sequences.computeIfAbsent(b.get("g"), x -> new Sequence());
+            (b.get("p").getLiteralLexicalForm().equals("sub") ? q.parents : q.feeds)
+                .computeIfAbsent(b.get("a"), x -> new LinkedHashSet<>()).add(b.get("b"));
+        });
         long n = 0;
         for (var e : points.entrySet()) {
             Key k = e.getKey();
@@ -86,6 +129,8 @@ public final class ConcentrationSeries implements Derivation {
             out.text(m, CK.period, k.period());
             e.getValue().write(out, m);
             out.add(m, Vocab.provWasDerivedFrom, k.graph());
+            if (k.series().equals("release") && sequences.containsKey(k.graph()))
+                for (Node seg : sequences.get(k.graph()).segments(k.el())) out.add(m, CK.resourceFor, seg);
             n++;
         }
         return n;

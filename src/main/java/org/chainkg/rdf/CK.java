@@ -60,6 +60,7 @@ public final class CK {
     public static final Node SeriesMeasure = term("SeriesMeasure");
     public static final Node series = term("series");
     public static final Node period = term("period");
+    public static final Node resourceFor = term("resourceFor");
     public static final Node UpstreamRelation = term("UpstreamRelation");
     public static final Node upstreamElement = term("upstreamElement");
     public static final Node downstreamElement = term("downstreamElement");
