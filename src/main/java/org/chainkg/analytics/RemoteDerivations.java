@@ -35,26 +35,41 @@ public final class RemoteDerivations {
         this.graphStore = graphStore;
     }
 
-    /** Recomputes every derived graph in order. */
-    public List<DerivedGraphs.Result> refresh(Consumer<Derivation> starting, Consumer<DerivedGraphs.Result> done) {
+    /**
+     * Recomputes every derived graph in order. The merged graphs (on an engine that needs them, {@link RemoteGraphs})
+     * are kept up to date graph by graph: before a derivation, its old graph is taken out of them and dropped, so that
+     * it never reads its own old output; after it, its new graph is added. That reads and writes the derived graph's
+     * triples only, where a rebuild copies every visible triple. If a derivation fails, the merged graphs are rebuilt
+     * from the graphs as they are; {@code rebuildFirst} ({@code derive --full}) rebuilds them before the first
+     * derivation too (a process killed between the two steps leaves them short of one graph until then).
+     */
+    public List<DerivedGraphs.Result> refresh(boolean rebuildFirst, Consumer<Derivation> starting, Consumer<DerivedGraphs.Result> done) {
         List<DerivedGraphs.Result> out = new ArrayList<>();
-        for (Derivation d : DerivedGraphs.all()) {
-            starting.accept(d);
-            Node g = DerivedGraphs.graph(d);
-            // As on the embedded store, the old graph goes first, so that the derivation never reads its own old
-            // output; the merged graph then holds the sources and the derived graphs before it.
-            RemoteGraphs.update(sparql, "DROP SILENT GRAPH <" + g.getURI() + ">", "emptying " + g.getURI());
-            RemoteGraphs read = RemoteGraphs.merge(sparql);
-            List<Node> inputs = inputs(read, d);
-            GraphWriter.Result r = d instanceof InEngine e
-                ? new InEngineWriter(sparql).replace(g, e, read, d.readsAllReleases(), (w, data) -> DerivationProvenance.write(w, d, inputs, data))
-                : GraphWriter.remote(graphStore).replace(g, sink -> d.derive(new RemoteReader(sparql, read), new org.chainkg.rdf.TripleWriter(sink)),
-                                                         (w, data) -> DerivationProvenance.write(w, d, inputs, data));
-            DerivedGraphs.Result result = new DerivedGraphs.Result(d.name(), g, r.records(), r.triples(), true);
-            done.accept(result);
-            out.add(result);
+        RemoteGraphs read = rebuildFirst ? RemoteGraphs.merge(sparql) : RemoteGraphs.merged(sparql);
+        boolean ok = false;
+        try {
+            for (Derivation d : DerivedGraphs.all()) {
+                starting.accept(d);
+                Node g = DerivedGraphs.graph(d);
+                read.retract(sparql, g);
+                RemoteGraphs.update(sparql, "DROP SILENT GRAPH <" + g.getURI() + ">", "emptying " + g.getURI());
+                read = RemoteGraphs.of(sparql);
+                List<Node> inputs = inputs(read, d);
+                RemoteGraphs in = read;
+                GraphWriter.Result r = d instanceof InEngine e
+                    ? new InEngineWriter(sparql).replace(g, e, in, d.readsAllReleases(), (w, data) -> DerivationProvenance.write(w, d, inputs, data))
+                    : GraphWriter.remote(graphStore).replace(g, sink -> d.derive(new RemoteReader(sparql, in), new org.chainkg.rdf.TripleWriter(sink)),
+                                                             (w, data) -> DerivationProvenance.write(w, d, inputs, data));
+                read = RemoteGraphs.of(sparql);
+                read.add(sparql, g);
+                DerivedGraphs.Result result = new DerivedGraphs.Result(d.name(), g, r.records(), r.triples(), true);
+                done.accept(result);
+                out.add(result);
+            }
+            ok = true;
+        } finally {
+            if (!ok) RemoteGraphs.merge(sparql);
         }
-        RemoteGraphs.merge(sparql);   // the queries read the last derived graph through it too
         return out;
     }
 

@@ -87,12 +87,14 @@ public final class Pipeline {
             if (!load.encoding().equals(StandardCharsets.UTF_8) && !load.reader().takesEncoding())
                 throw new IllegalArgumentException("--encoding: the " + load.reader().format() + " format is read as UTF-8 only");
             SourceLoader.LoadResult r;
+            RemoteGraphs before = RemoteGraphs.of(sparql);
             try (var charset = org.chainkg.source.TextEncoding.use(load.encoding(), load.reader().takesEncoding())) {
                 r = new RemoteStore(graphStore).load(load.reader(), load.paths(), load.graph(), load.release(), sparql);
             }
-            refreshCaches();
+            // a new graph is added to the merged graphs; a reloaded one, or a release that supersedes another, rebuilds them
+            RemoteGraphs.loaded(sparql, before, r.graph());
             listener.loaded(r);
-            if (derive) deriveAll();
+            if (derive) derive();   // remote: every derivation (the merged graphs kept up to date, not rebuilt)
             return r;
         }
         StoreJournal journal = ChainStore.journal(dsg);
@@ -127,7 +129,7 @@ public final class Pipeline {
     private List<DerivedGraphs.Result> run(boolean full) {
         Consumer<Derivation> starting = listener::deriving;
         Consumer<DerivedGraphs.Result> done = listener::derived;
-        if (dsg == null) return new RemoteDerivations(sparql, graphStore).refresh(starting, done);
+        if (dsg == null) return new RemoteDerivations(sparql, graphStore).refresh(full, starting, done);
         List<DerivedGraphs.Result> out = DerivedGraphs.refresh(dsg, full, starting, done);
         refreshCaches();
         return out;

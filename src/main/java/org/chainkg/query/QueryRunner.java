@@ -67,13 +67,15 @@ public final class QueryRunner {
         if (!query.isSelectType())
             throw new QueryParameterException("only SELECT queries are supported here (got " + query.queryType() + ")");
         if (endpoint != null) {
-            // A remote engine has no superseded-release filter: the query names the graphs it may read.
-            Query sent = org.chainkg.store.RemoteGraphs.of(endpoint)
+            // A remote engine has no superseded-release filter: the query names the graphs it may read. The timeout
+            // covers the graph listing and the query together: the query gets what the listing left of it.
+            long deadline = System.currentTimeMillis() + timeoutMillis;
+            Query sent = org.chainkg.store.RemoteGraphs.of(endpoint, timeoutMillis)
                 .restrict(RemoteQueries.substituted(query, parameters), ALL_RELEASES.contains(query));
             var builder = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint)
                 .sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
                 .query(page.applyTo(sent));
-            if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (timeoutMillis > 0) builder = builder.timeout(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             try (QueryExec exec = builder.build()) {
                 consumer.accept(CanonicalTerms.apply(exec.select()));
             }

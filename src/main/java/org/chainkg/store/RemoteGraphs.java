@@ -35,9 +35,17 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
 
     /** Reads the graph list and release records of the store at {@code sparql} (its query endpoint). */
     public static RemoteGraphs of(String sparql) {
+        return of(sparql, 0);
+    }
+
+    /** As {@link #of(String)}, its two requests given at most {@code timeoutMillis} together (0: no limit). */
+    public static RemoteGraphs of(String sparql, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         List<Node> all = new ArrayList<>();
         Map<String, List<Releases.Release>> releases = new LinkedHashMap<>();
-        try (QueryExecHTTP q = QueryExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm).query(LIST).build()) {
+        var list = QueryExecHTTP.service(sparql).sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm).query(LIST);
+        if (timeoutMillis > 0) list = list.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (QueryExecHTTP q = list.build()) {
             q.select().forEachRemaining(b -> {
                 Node g = b.get("g");
                 if (!g.isURI() || all.contains(g)) return;
@@ -50,7 +58,9 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
             });
         }
         boolean merged;
-        try (QueryExecHTTP q = QueryExecHTTP.service(sparql).query("ASK { GRAPH <" + MERGED_VISIBLE.getURI() + "> { ?s ?p ?o } }").build()) {
+        var ask = QueryExecHTTP.service(sparql).query("ASK { GRAPH <" + MERGED_VISIBLE.getURI() + "> { ?s ?p ?o } }");
+        if (timeoutMillis > 0) ask = ask.timeout(Math.max(1, deadline - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (QueryExecHTTP q = ask.build()) {
             merged = q.ask();
         }
         return new RemoteGraphs(all, Releases.superseded(Releases.sorted(releases)), merged);
@@ -80,6 +90,71 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
         else u.append(" ;\n").append(rebuild(MERGED_ALL, now.all()));
         update(sparql, u.toString(), "rebuilding the merged graphs");
         return new RemoteGraphs(now.all(), now.superseded(), true);
+    }
+
+    /**
+     * The merged graphs as the engine needs them: built ({@link #merge}) when the engine gives FROM graphs bag semantics
+     * and they are not there, dropped when it does not; else the store as it is, for {@link #retract} and {@link #add}
+     * to keep up to date.
+     */
+    public static RemoteGraphs merged(String sparql) {
+        RemoteGraphs now = of(sparql);
+        return now.merged() == bagSemantics(sparql) ? now : merge(sparql);
+    }
+
+    /**
+     * Incremental maintenance, step one, before graph g is emptied or replaced: takes out of each merged graph that
+     * covers g (visible: g is visible; all releases: there is a superseded release) g's triples that no other graph of
+     * that merge holds. One request (DELETE ... WHERE { GRAPH g ... FILTER NOT EXISTS { GRAPH h ... } ... }), reading
+     * g's triples only, not the merged graph. Nothing to do when nothing is merged or g is not a listed graph.
+     * A merged graph is then the merge of the other graphs until {@link #add} puts g's new content in.
+     */
+    public void retract(String sparql, Node g) {
+        if (!merged || !all.contains(g)) return;
+        StringBuilder u = new StringBuilder();
+        for (var m : covering(g).entrySet()) {
+            if (u.length() > 0) u.append(" ;\n");
+            u.append("DELETE { GRAPH <").append(m.getKey().getURI()).append("> { ?s ?p ?o } }\nWHERE { GRAPH <").append(g.getURI())
+             .append("> { ?s ?p ?o }\n");
+            for (Node h : m.getValue())
+                if (!h.equals(g)) u.append("  FILTER NOT EXISTS { GRAPH <").append(h.getURI()).append("> { ?s ?p ?o } }\n");
+            u.append("}");
+        }
+        if (u.length() > 0) update(sparql, u.toString(), "taking " + g.getURI() + " out of the merged graphs");
+    }
+
+    /**
+     * Incremental maintenance, step two, once graph g is written (and listed, with its completion marker): adds its
+     * triples to each merged graph that covers it (INSERT ... WHERE { GRAPH g ... }; a triple already there stays one).
+     */
+    public void add(String sparql, Node g) {
+        if (!merged || !all.contains(g)) return;
+        StringBuilder u = new StringBuilder();
+        for (Node m : covering(g).keySet()) {
+            if (u.length() > 0) u.append(" ;\n");
+            u.append("INSERT { GRAPH <").append(m.getURI()).append("> { ?s ?p ?o } }\nWHERE { GRAPH <").append(g.getURI()).append("> { ?s ?p ?o } }");
+        }
+        if (u.length() > 0) update(sparql, u.toString(), "adding " + g.getURI() + " to the merged graphs");
+    }
+
+    /**
+     * After a load into graph g: the merged graphs kept up to date by adding g when that is exact (g was not there
+     * before and no release changed visibility: {@code before} is the listing taken before the load), else rebuilt.
+     */
+    public static RemoteGraphs loaded(String sparql, RemoteGraphs before, Node g) {
+        RemoteGraphs now = of(sparql);
+        if (!now.merged() || now.merged() != bagSemantics(sparql) || before.all().contains(g) || !now.superseded().equals(before.superseded()))
+            return merge(sparql);
+        now.add(sparql, g);
+        return now;
+    }
+
+    /** The merged graphs that hold graph g's triples, each with the graphs it is the merge of. */
+    private Map<Node, List<Node>> covering(Node g) {
+        Map<Node, List<Node>> out = new LinkedHashMap<>();
+        if (!superseded.contains(g)) out.put(MERGED_VISIBLE, visible());
+        if (!superseded.isEmpty()) out.put(MERGED_ALL, all);
+        return out;
     }
 
     /** Sends one SPARQL Update request; a refusal names what was being done and what the engine said. */

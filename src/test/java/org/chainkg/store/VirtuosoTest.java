@@ -173,6 +173,35 @@ public class VirtuosoTest {
                     + extra.stream().limit(4).toList());
             }
         }
+        // the merged graphs were kept up to date load by load and derivation by derivation (added, taken out, added):
+        // they hold what a rebuild would; a reload (a rebuild, then every derived graph taken out and added again) too
+        assertMergedIsTheMergeOfTheVisibleGraphs();
+        Cli.Result again = Cli.run("load", "--endpoint", virtuoso.graphStore(), "--sparql", virtuoso.sparql(),
+                                   "src/test/resources/fixtures/research-mini/mappings");
+        assertEquals(0, again.exit(), again.err());
+        assertMergedIsTheMergeOfTheVisibleGraphs();
+    }
+
+    /** Inside Virtuoso: the merged graph has as many triples as the visible graphs have distinct ones, and each of those. */
+    private void assertMergedIsTheMergeOfTheVisibleGraphs() {
+        RemoteGraphs now = RemoteGraphs.of(virtuoso.sparql());
+        assertTrue(now.merged(), "Virtuoso gets merged graphs");
+        StringBuilder values = new StringBuilder("VALUES ?g {");
+        for (Node g : now.visible()) values.append(" <").append(g.getURI()).append(">");
+        values.append(" }");
+        String merged = "<" + RemoteGraphs.MERGED_VISIBLE.getURI() + ">";
+        long inMerged = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH " + merged + " { ?s ?p ?o } }");
+        long distinct = count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { " + values + " GRAPH ?g { ?s ?p ?o } } }");
+        long missing = count("SELECT (COUNT(*) AS ?n) WHERE { " + values + " GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { GRAPH " + merged + " { ?s ?p ?o } } }");
+        assertTrue(distinct > 1000, "the fixtures give the merged graph something to hold: " + distinct);
+        assertEquals(distinct, inMerged, "triples in the merged graph and distinct triples of the " + now.visible().size() + " visible graphs");
+        assertEquals(0, missing, "triples of a visible graph missing from the merged graph");
+    }
+
+    private long count(String query) {
+        try (var q = QueryExecHTTP.service(virtuoso.sparql()).query(query).build()) {
+            return Long.parseLong(q.select().next().get("n").getLiteralLexicalForm());
+        }
     }
 
     /** A term for comparison: numbers by value (Virtuoso writes 51 for the decimal 51.0), others as N-Triples. */
