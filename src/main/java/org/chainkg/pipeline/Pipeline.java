@@ -88,11 +88,21 @@ public final class Pipeline {
                 throw new IllegalArgumentException("--encoding: the " + load.reader().format() + " format is read as UTF-8 only");
             SourceLoader.LoadResult r;
             RemoteGraphs before = RemoteGraphs.of(sparql);
+            // a reloaded graph is taken out of the merged graphs once the source is read, just before the PUT; after
+            // it, the graph is added (a release that supersedes another rebuilds them; a failed PUT too)
+            boolean[] takenOut = {false};
             try (var charset = org.chainkg.source.TextEncoding.use(load.encoding(), load.reader().takesEncoding())) {
-                r = new RemoteStore(graphStore).load(load.reader(), load.paths(), load.graph(), load.release(), sparql);
+                r = new RemoteStore(graphStore).beforeReplace(g -> {
+                    if (before.merged() && before.all().contains(g)) {
+                        before.retract(sparql, g);
+                        takenOut[0] = true;
+                    }
+                }).load(load.reader(), load.paths(), load.graph(), load.release(), sparql);
+            } catch (RuntimeException e) {
+                if (takenOut[0]) RemoteGraphs.merge(sparql);
+                throw e;
             }
-            // a new graph is added to the merged graphs; a reloaded one, or a release that supersedes another, rebuilds them
-            RemoteGraphs.loaded(sparql, before, r.graph());
+            RemoteGraphs.loaded(sparql, before, r.graph(), takenOut[0]);
             listener.loaded(r);
             if (derive) derive();   // remote: every derivation (the merged graphs kept up to date, not rebuilt)
             return r;

@@ -68,6 +68,11 @@ public interface GraphWriter {
 
     /** A Graph Store Protocol endpoint (for Fuseki the dataset URL; for Virtuoso {@code /sparql-graph-crud}). */
     static GraphWriter remote(String graphStore) {
-        return new GspGraphWriter(graphStore);
+        return new GspGraphWriter(graphStore, g -> {});
+    }
+
+    /** As {@link #remote(String)}, {@code beforePut} told the graph just before it is sent (its content complete). */
+    static GraphWriter remote(String graphStore, java.util.function.Consumer<Node> beforePut) {
+        return new GspGraphWriter(graphStore, beforePut);
     }
 }

@@ -25,9 +25,12 @@ import org.chainkg.rdf.TripleWriter;
  */
 final class GspGraphWriter implements GraphWriter {
     private final String graphStore;
+    private final java.util.function.Consumer<Node> beforePut;
 
-    GspGraphWriter(String graphStore) {
+    /** @param beforePut told the graph once its file is complete, just before the PUT (not on a failed produce) */
+    GspGraphWriter(String graphStore, java.util.function.Consumer<Node> beforePut) {
         this.graphStore = graphStore;
+        this.beforePut = beforePut;
     }
 
     @Override
@@ -49,6 +52,7 @@ final class GspGraphWriter implements GraphWriter {
                 total = counting.count;
                 writer.finish();
             }
+            beforePut.accept(g);
             GSP.service(graphStore).graphName(g).PUT(file.toString());
             return new Result(g, records, total, 0);
         } catch (IOException e) {

@@ -138,12 +138,14 @@ public record RemoteGraphs(List<Node> all, Set<Node> superseded, boolean merged)
     }
 
     /**
-     * After a load into graph g: the merged graphs kept up to date by adding g when that is exact (g was not there
-     * before and no release changed visibility: {@code before} is the listing taken before the load), else rebuilt.
+     * After a load into graph g: the merged graphs kept up to date by adding g when that is exact (no release changed
+     * visibility, and g was not there before or was {@code takenOut} of them ({@link #retract}) before it was
+     * replaced; {@code before} is the listing taken before the load), else rebuilt.
      */
-    public static RemoteGraphs loaded(String sparql, RemoteGraphs before, Node g) {
+    public static RemoteGraphs loaded(String sparql, RemoteGraphs before, Node g, boolean takenOut) {
         RemoteGraphs now = of(sparql);
-        if (!now.merged() || now.merged() != bagSemantics(sparql) || before.all().contains(g) || !now.superseded().equals(before.superseded()))
+        if (!now.merged() || now.merged() != bagSemantics(sparql) || (before.all().contains(g) && !takenOut)
+            || !now.superseded().equals(before.superseded()))
             return merge(sparql);
         now.add(sparql, g);
         return now;

@@ -25,6 +25,14 @@ public final class RemoteStore {
         this.graphStore = graphStore;
     }
 
+    private java.util.function.Consumer<Node> beforeReplace = g -> {};
+
+    /** Told the source's graph once the source is read, just before the graph is replaced (never after a failed read). */
+    public RemoteStore beforeReplace(java.util.function.Consumer<Node> hook) {
+        this.beforeReplace = hook;
+        return this;
+    }
+
     public SourceLoader.LoadResult load(SourceReader reader, List<Path> paths, Node graph) {
         return load(reader, paths, graph, org.chainkg.source.SourcePaths.releaseOf(paths).orElse(null), null);
     }
@@ -39,7 +47,7 @@ public final class RemoteStore {
         String dataset = reader.datasetKey(paths);
         Node previous = release == null || sparql == null ? null : previousRelease(sparql, reader.format(), dataset, release);
         SourceReport[] report = new SourceReport[1];
-        GraphWriter.Result r = GraphWriter.remote(graphStore).replace(g, sink -> {
+        GraphWriter.Result r = GraphWriter.remote(graphStore, beforeReplace).replace(g, sink -> {
             report[0] = reader.read(paths, sink);
             return report[0].files().stream().mapToLong(SourceReport.FileReport::rows).sum();
         }, (w, data) -> SourceLoader.provenance(w, g, reader, report[0], data.started(), dataset, release, previous));
