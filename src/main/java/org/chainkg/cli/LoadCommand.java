@@ -104,7 +104,9 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.printf("loaded %s (%s) into <%s> at %s: %,d triples%n", paths, reader.format(), result.graph().getURI(),
                               endpoint, result.triples());
         if (!noDerive)
-            pipeline.listener(DeriveCommand.printer(common.quiet, " at " + endpoint + " (computed by the remote engine)")).deriveAll();
+            // remote: every derivation is recomputed; derive(), not deriveAll(), keeps the merged graphs up to date
+            // instead of rebuilding them first
+            pipeline.listener(DeriveCommand.printer(common.quiet, " at " + endpoint + " (computed by the remote engine)")).derive();
         return 0;
     }
 
